@@ -1,0 +1,39 @@
+# Shared settings for up.sh / down.sh / check.sh. Sourced, not executed.
+# shellcheck shell=bash
+
+TB_HOSTS=(1 2 3)            # host N -> namespace sd-hN, address 10.77.0.1N
+TB_BRIDGE=sdbr0
+TB_BRIDGE_ADDR=10.77.0.1/24
+TB_USER=sdtest
+TB_GROUP=sddocker           # owns the docker sockets; sdtest is a member
+TB_IMAGE=local/busybox:1
+
+# Debian's client matches Debian's dockerd (API 1.41); a newer static
+# `docker` may be first on PATH and refuse to talk to an older daemon.
+if [[ -x /usr/bin/docker ]]; then TB_DOCKER=/usr/bin/docker; else TB_DOCKER=docker; fi
+
+tb_log() { printf '[testbed] %s\n' "$*" >&2; }
+tb_die() { printf '[testbed] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Absolute, normalised state dir. Its path ends up in sshd configs, JSON and
+# unix socket paths (108-byte limit, containerd adds ~45 bytes), so keep it
+# short and free of characters that would need quoting.
+tb_state_dir() {
+  local d
+  d=$(realpath -m -- "${1:-/tmp/stackdraft-testbed}")
+  [[ "$d" != "/" ]] || tb_die "refusing to use / as state dir"
+  [[ "$d" =~ ^[A-Za-z0-9/._-]+$ ]] || tb_die "state dir must match [A-Za-z0-9/._-]+: $d"
+  (( ${#d} <= 60 )) || tb_die "state dir path too long for unix sockets (max 60 chars): $d"
+  printf '%s\n' "$d"
+}
+
+tb_ns()   { printf 'sd-h%s' "$1"; }
+tb_addr() { printf '10.77.0.1%s' "$1"; }
+
+# Is PID (from FILE) alive?
+tb_pid_alive() {
+  local f=$1 pid
+  [[ -s "$f" ]] || return 1
+  pid=$(<"$f")
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
+}
