@@ -81,6 +81,7 @@ for cdir in "$STATE"/h*/data/containers/*/; do
   done
 done
 if (( ${#leftover[@]} )); then
+  mapfile -t leftover < <(printf '%s\n' "${leftover[@]}" | sort -un)
   tb_log "killing leftover processes: ${leftover[*]}"
   kill -KILL "${leftover[@]}" 2>/dev/null || true
   wait_gone 5 "${leftover[@]}" || tb_log "some processes did not exit: ${leftover[*]}"

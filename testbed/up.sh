@@ -145,12 +145,11 @@ build_rootfs() {
   mkdir -p "$r"/{bin,etc,www,tmp,proc,sys,dev,root}
   chmod 1777 "$r/tmp"
   cp /bin/busybox "$r/bin/busybox"   # busybox-static: no libraries needed
+  # Every applet (sh, httpd, wget, sleep, nc, nslookup, timeout ...), so
+  # deploy tests can use whatever a health check or probe needs.
   local applet
-  for applet in sh httpd wget sleep cat echo ls env true false kill nc \
-                ps grep head tail mkdir rm hostname id uname printf test; do
-    if /bin/busybox --list | grep -qx "$applet"; then
-      ln -s busybox "$r/bin/$applet"
-    fi
+  for applet in $(/bin/busybox --list); do
+    [[ "$applet" == busybox || -e "$r/bin/$applet" ]] || ln -s busybox "$r/bin/$applet"
   done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$r/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
@@ -179,10 +178,22 @@ for n in "${TB_HOSTS[@]}"; do
     ssh "${ssh_opts[@]}" "$TB_USER@$addr" true
   # Docker API over a direct-streamlocal channel, as sdtest: proves the
   # forwarding setting and the socket's group permissions in one go.
-  ping=$(printf 'GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n' \
-    | timeout 10 ssh "${ssh_opts[@]}" -W "$h/docker.sock" "$TB_USER@$addr" | tail -c 2) \
-    || true
-  [[ "$ping" == "OK" ]] || tb_die "Docker /_ping over ssh streamlocal on h$n failed (got '$ping')"
+  # (OpenSSH 9.2's `ssh -W` takes host:port only, hence a short-lived -L.)
+  fwd="$STATE/fwd-h$n.sock"; rm -f "$fwd"
+  timeout 20 ssh "${ssh_opts[@]}" -o ExitOnForwardFailure=yes -N \
+    -L "$fwd:$h/docker.sock" "$TB_USER@$addr" </dev/null 2>>"$STATE/ssh-check.log" &
+  fwd_pid=$!
+  ping=""
+  for _ in $(seq 100); do
+    [[ -S "$fwd" ]] && ping=$(curl -s --max-time 2 --unix-socket "$fwd" http://d/_ping || true)
+    [[ "$ping" == "OK" ]] && break
+    kill -0 "$fwd_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$fwd_pid" 2>/dev/null || true
+  wait "$fwd_pid" 2>/dev/null || true
+  rm -f "$fwd"
+  [[ "$ping" == "OK" ]] || tb_die "Docker /_ping over ssh streamlocal forward on h$n failed (got '$ping', see $STATE/ssh-check.log)"
 done
 
 # --- testbed.json ------------------------------------------------------------------------

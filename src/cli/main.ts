@@ -1,0 +1,20 @@
+import { validateCommand, VALIDATE_USAGE } from './commands/validate';
+import { EXIT, type Output } from './io';
+
+type Command = (args: readonly string[], output: Output) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; usage: string }> = {
+  validate: { run: validateCommand, usage: VALIDATE_USAGE },
+};
+
+/** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */
+export async function runCli(argv: readonly string[], output: Output): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    if (name && name !== '--help' && name !== '-h') output.err(`unknown command "${name}"`);
+    output.err(['usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n'));
+    return name === '--help' || name === '-h' ? EXIT.OK : EXIT.UNREADABLE;
+  }
+  return command.run(args, output);
+}
