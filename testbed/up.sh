@@ -141,6 +141,7 @@ done
 # --- busybox image (nothing can be pulled here) ------------------------------------
 build_rootfs() {
   local r="$STATE/rootfs"
+  [[ -f "$r/.complete" ]] && return 0   # built by an earlier run
   rm -rf "$r"
   mkdir -p "$r"/{bin,etc,www,tmp,proc,sys,dev,root}
   chmod 1777 "$r/tmp"
@@ -154,11 +155,19 @@ build_rootfs() {
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$r/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
   printf '<!doctype html><title>stackdraft testbed</title><p>stackdraft testbed OK</p>\n' >"$r/www/index.html"
+  touch "$STATE/rootfs.complete" && mv "$STATE/rootfs.complete" "$r/.complete"
 }
 build_rootfs
 
-for n in "${TB_HOSTS[@]}"; do
-  h="$STATE/h$n"
+ssh_opts=(-F /dev/null -i "$STATE/client_ed25519" -o IdentitiesOnly=yes -o BatchMode=yes
+          -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$STATE/known_hosts"
+          -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=2 -o LogLevel=ERROR)
+
+# Wait for host N's dockerd, import the image, then check sshd through the
+# same path the deploy engine uses. Runs in a subshell per host, in parallel.
+ready_host() {
+  local n=$1 addr h fwd fwd_pid ping=""
+  addr=$(tb_addr "$n"); h="$STATE/h$n"
   wait_for "dockerd of h$n (see $h/dockerd.log)" 20 \
     curl -sf --max-time 1 --unix-socket "$h/docker.sock" http://d/_ping
   if ! "$TB_DOCKER" -H "unix://$h/docker.sock" image inspect "$TB_IMAGE" >/dev/null 2>&1; then
@@ -166,14 +175,7 @@ for n in "${TB_HOSTS[@]}"; do
     tar -C "$STATE/rootfs" --owner=0 --group=0 --numeric-owner -c . \
       | "$TB_DOCKER" -H "unix://$h/docker.sock" import -c 'CMD ["/bin/sh"]' - "$TB_IMAGE" >/dev/null
   fi
-done
 
-# --- readiness through the same path the deploy engine uses --------------------------
-ssh_opts=(-F /dev/null -i "$STATE/client_ed25519" -o IdentitiesOnly=yes -o BatchMode=yes
-          -o StrictHostKeyChecking=yes -o UserKnownHostsFile="$STATE/known_hosts"
-          -o GlobalKnownHostsFile=/dev/null -o ConnectTimeout=2 -o LogLevel=ERROR)
-for n in "${TB_HOSTS[@]}"; do
-  addr=$(tb_addr "$n"); h="$STATE/h$n"
   wait_for "sshd of h$n at $addr:22 (see $h/sshd.log)" 20 \
     ssh "${ssh_opts[@]}" "$TB_USER@$addr" true
   # Docker API over a direct-streamlocal channel, as sdtest: proves the
@@ -181,10 +183,9 @@ for n in "${TB_HOSTS[@]}"; do
   # (OpenSSH 9.2's `ssh -W` takes host:port only, hence a short-lived -L.)
   fwd="$STATE/fwd-h$n.sock"; rm -f "$fwd"
   timeout 20 ssh "${ssh_opts[@]}" -o ExitOnForwardFailure=yes -N \
-    -L "$fwd:$h/docker.sock" "$TB_USER@$addr" </dev/null 2>>"$STATE/ssh-check.log" &
+    -L "$fwd:$h/docker.sock" "$TB_USER@$addr" </dev/null 2>>"$h/ssh-check.log" &
   fwd_pid=$!
-  ping=""
-  for _ in $(seq 100); do
+  for _ in $(seq 100); do   # at most ~10 s
     [[ -S "$fwd" ]] && ping=$(curl -s --max-time 2 --unix-socket "$fwd" http://d/_ping || true)
     [[ "$ping" == "OK" ]] && break
     kill -0 "$fwd_pid" 2>/dev/null || break
@@ -193,8 +194,14 @@ for n in "${TB_HOSTS[@]}"; do
   kill "$fwd_pid" 2>/dev/null || true
   wait "$fwd_pid" 2>/dev/null || true
   rm -f "$fwd"
-  [[ "$ping" == "OK" ]] || tb_die "Docker /_ping over ssh streamlocal forward on h$n failed (got '$ping', see $STATE/ssh-check.log)"
-done
+  [[ "$ping" == "OK" ]] || tb_die "Docker /_ping over ssh streamlocal forward on h$n failed (got '$ping', see $h/ssh-check.log)"
+}
+
+jobs_pids=()
+for n in "${TB_HOSTS[@]}"; do ready_host "$n" & jobs_pids+=($!); done
+failed=0
+for p in "${jobs_pids[@]}"; do wait "$p" || failed=1; done
+(( failed == 0 )) || tb_die "testbed not ready (see messages above); testbed/down.sh cleans up"
 
 # --- testbed.json ------------------------------------------------------------------------
 {
