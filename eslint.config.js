@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads'];
 const mainOnly = ['ssh2', 'dockerode', 'ws', 'electron-store'];
@@ -20,6 +21,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['**/*.mjs', 'testbed/**/*.js', 'scripts/**/*', 'bin/**/*'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -51,6 +51,12 @@ for _ in $(seq 100); do   # at most ~10 s
 done
 [[ "$body" == *"stackdraft testbed OK"* ]] || tb_die "http://10.77.0.12:8088/ did not answer (got '$body')"
 echo "h2: container port 8088 reachable at 10.77.0.12:8088"
+# 4. A container on h2 reaches another host (h1's sshd) through h2's NAT.
+banner=$("${D[@]}" run --rm --network sd-check-net "$TB_IMAGE" \
+  sh -c 'echo | timeout 5 nc 10.77.0.11 22 | head -c 7' 2>/dev/null || true)
+[[ "$banner" == "SSH-2.0" ]] || tb_die "container on h2 cannot reach 10.77.0.11:22 (got '$banner')"
+echo "h2: container reaches h1 (10.77.0.11:22)"
+
 t0=$(date +%s.%N)
 "${D[@]}" stop -t 10 sd-check-web >/dev/null
 echo "h2: container stopped in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.2f", b-a}') s"

@@ -13,19 +13,6 @@ source "$HERE/lib.sh"
 [[ $EUID -eq 0 ]] || tb_die "must run as root"
 STATE=$(tb_state_dir "${1:-}")
 
-# Wait up to SECS for all PIDS to exit; returns 1 if some are still alive.
-wait_gone() {
-  local secs=$1; shift
-  local i p alive
-  for (( i = 0; i < secs * 10; i++ )); do
-    alive=0
-    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
-    (( alive )) || return 0
-    sleep 0.1
-  done
-  return 1
-}
-
 # 1. Remove containers while their dockerd still answers: SIGKILL via rm -f is
 #    fast, whereas a dockerd shutdown stops each container with a timeout.
 for n in "${TB_HOSTS[@]}"; do
@@ -41,17 +28,10 @@ for n in "${TB_HOSTS[@]}"; do
 done
 
 # 2. Stop daemons politely by their pid files (dockerd stops its containerd).
-pids=()
 for n in "${TB_HOSTS[@]}"; do
-  for f in "$STATE/h$n/dockerd.pid" "$STATE/h$n/sshd.pid"; do
-    if tb_pid_alive "$f"; then
-      pid=$(<"$f"); kill -TERM "$pid" 2>/dev/null || true; pids+=("$pid")
-    fi
-  done
+  tb_stop_pidfiles 15 "$STATE/h$n/dockerd.pid" "$STATE/h$n/sshd.pid" &
 done
-if (( ${#pids[@]} )) && ! wait_gone 15 "${pids[@]}"; then
-  kill -KILL "${pids[@]}" 2>/dev/null || true
-fi
+wait
 
 # 3. Whatever is left, by force. Only processes that are certainly ours:
 #    a) anything whose network namespace is one of ours (sshd sessions,
@@ -71,7 +51,7 @@ while read -r p; do
   case "$comm" in
     dockerd|containerd|containerd-shim*|sshd|docker-proxy|docker-init|runc) leftover+=("$p") ;;
   esac
-done < <(pgrep -f -- "$STATE/" || true)
+done < <(pgrep -f -- "${STATE//./\\.}/" || true)
 for cdir in "$STATE"/h*/data/containers/*/; do
   [[ -d "$cdir" ]] || continue
   id=$(basename "$cdir")
@@ -84,7 +64,7 @@ if (( ${#leftover[@]} )); then
   mapfile -t leftover < <(printf '%s\n' "${leftover[@]}" | sort -un)
   tb_log "killing leftover processes: ${leftover[*]}"
   kill -KILL "${leftover[@]}" 2>/dev/null || true
-  wait_gone 5 "${leftover[@]}" || tb_log "some processes did not exit: ${leftover[*]}"
+  tb_wait_gone 5 "${leftover[@]}" || tb_log "some processes did not exit: ${leftover[*]}"
 fi
 # Empty cgroups of killed containers (runc normally removes them).
 for cdir in "$STATE"/h*/data/containers/*/; do

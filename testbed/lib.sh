@@ -37,3 +37,27 @@ tb_pid_alive() {
   pid=$(<"$f")
   [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null
 }
+
+# Wait up to SECS for all PIDS to exit; returns 1 if some are still alive.
+tb_wait_gone() {
+  local secs=$1 i p alive; shift
+  for (( i = 0; i < secs * 10; i++ )); do
+    alive=0
+    for p in "$@"; do kill -0 "$p" 2>/dev/null && alive=1; done
+    (( alive )) || return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# SIGTERM the processes named in pid FILES, wait up to SECS, then SIGKILL.
+tb_stop_pidfiles() {
+  local secs=$1 f; shift
+  local pids=()
+  for f in "$@"; do
+    if tb_pid_alive "$f"; then pids+=("$(<"$f")"); fi
+  done
+  (( ${#pids[@]} )) || return 0
+  kill -TERM "${pids[@]}" 2>/dev/null || true
+  tb_wait_gone "$secs" "${pids[@]}" || kill -KILL "${pids[@]}" 2>/dev/null || true
+}

@@ -11,7 +11,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/lib.sh"
 
 [[ $EUID -eq 0 ]] || tb_die "must run as root (namespaces, dockerd, sshd)"
-for tool in ip nsenter dockerd /usr/sbin/sshd ssh ssh-keygen curl /bin/busybox useradd; do
+for tool in ip iptables nsenter dockerd /usr/sbin/sshd ssh ssh-keygen curl /bin/busybox useradd; do
   command -v "$tool" >/dev/null || tb_die "missing $tool (apt-get install openssh-server docker.io busybox-static iproute2 curl)"
 done
 
@@ -50,24 +50,41 @@ mkdir -p /run/sshd && chmod 0755 /run/sshd
 if ! ip link show "$TB_BRIDGE" >/dev/null 2>&1; then
   ip link add "$TB_BRIDGE" type bridge
 fi
-ip addr show dev "$TB_BRIDGE" | grep -q "inet ${TB_BRIDGE_ADDR%/*}/" \
+# (Here-strings, not pipes: `grep -q` exiting early makes `ip` die of SIGPIPE,
+# which pipefail would turn into a false "missing".)
+grep -q "inet ${TB_BRIDGE_ADDR%/*}/" <<<"$(ip addr show dev "$TB_BRIDGE")" \
   || ip addr add "$TB_BRIDGE_ADDR" dev "$TB_BRIDGE"
 ip link set "$TB_BRIDGE" up
 
 for n in "${TB_HOSTS[@]}"; do
   ns=$(tb_ns "$n"); addr=$(tb_addr "$n")
   [[ -e /run/netns/$ns ]] || ip netns add "$ns"
-  if ! ip link show "sdv$n" >/dev/null 2>&1; then
+  # A daemon left from an earlier run may sit in a namespace that has since
+  # lost its name (deleted by hand); stop it so it restarts in this one.
+  for f in "$STATE/h$n/dockerd.pid" "$STATE/h$n/sshd.pid"; do
+    if tb_pid_alive "$f" && [[ "$(stat -L -c %i "/proc/$(<"$f")/ns/net")" != "$(stat -L -c %i "/run/netns/$ns")" ]]; then
+      tb_log "restarting $(basename "$f" .pid) of h$n: it is in a stale network namespace"
+      tb_stop_pidfiles 15 "$f"
+    fi
+  done
+  if ! ip -n "$ns" link show eth0 >/dev/null 2>&1; then
     # Root end sdvN on the bridge; the other end becomes eth0 in the namespace.
+    ip link del "sdv$n" 2>/dev/null || true
     ip link add "sdv$n" type veth peer name "sdv${n}p"
     ip link set "sdv${n}p" netns "$ns"
     ip -n "$ns" link set "sdv${n}p" name eth0
   fi
   ip link set "sdv$n" master "$TB_BRIDGE" up
   ip -n "$ns" link set lo up
-  ip -n "$ns" addr show dev eth0 | grep -q "inet $addr/" \
+  grep -q "inet $addr/" <<<"$(ip -n "$ns" addr show dev eth0)" \
     || ip -n "$ns" addr add "$addr/24" dev eth0
   ip -n "$ns" link set eth0 up
+  # With --iptables=false dockerd adds no NAT, so a container could not reach
+  # the other hosts (they have no route back to its bridge subnet). Masquerade
+  # as a real Docker host does; the rule lives in the namespace only.
+  nat=(POSTROUTING ! -s 10.77.0.0/24 -o eth0 -j MASQUERADE)
+  ip netns exec "$ns" iptables -t nat -C "${nat[@]}" 2>/dev/null \
+    || ip netns exec "$ns" iptables -t nat -A "${nat[@]}"
 done
 
 # --- keys -----------------------------------------------------------------------
@@ -141,7 +158,7 @@ done
 # --- busybox image (nothing can be pulled here) ------------------------------------
 build_rootfs() {
   local r="$STATE/rootfs"
-  [[ -f "$r/.complete" ]] && return 0   # built by an earlier run
+  [[ -f "$r.done" ]] && return 0   # built by an earlier run
   rm -rf "$r"
   mkdir -p "$r"/{bin,etc,www,tmp,proc,sys,dev,root}
   chmod 1777 "$r/tmp"
@@ -155,7 +172,7 @@ build_rootfs() {
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$r/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
   printf '<!doctype html><title>stackdraft testbed</title><p>stackdraft testbed OK</p>\n' >"$r/www/index.html"
-  touch "$STATE/rootfs.complete" && mv "$STATE/rootfs.complete" "$r/.complete"
+  touch "$r.done"
 }
 build_rootfs
 

@@ -135,11 +135,11 @@ function add(sum: Sum, value: { request?: number; limit?: number } | undefined, 
 }
 
 function finish(sum: Sum, capacity: number): ResourceUsage {
-  // Round away float noise (0.1 + 0.2) so that 80 % is exactly 80 %.
+  // Round away float noise (0.1 + 0.2, 0.3 / 0.375) so that 80 % is exactly 80 %.
   const request = round(sum.request);
   const limit = round(sum.limit);
-  const requestRatio = capacity > 0 ? request / capacity : 0;
-  const limitRatio = capacity > 0 ? limit / capacity : 0;
+  const requestRatio = capacity > 0 ? round(request / capacity) : 0;
+  const limitRatio = capacity > 0 ? round(limit / capacity) : 0;
   return {
     request,
     limit,

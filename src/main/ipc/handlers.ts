@@ -1,0 +1,81 @@
+import { HandlerError, type AppInfo, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
+import type { Topology } from '../../shared/model';
+import type { Documents } from '../services/documents';
+import type { Examples } from '../services/examples';
+import type { RecentFiles } from '../services/recent-files';
+
+/** One handler per contract channel: a missing or extra channel is a type error. */
+export type Handlers = { [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** Native file dialogs; null where there are none (the WebSocket bridge). */
+export interface Dialogs {
+  /** null = the person cancelled. */
+  pickOpenPath(): Promise<string | null>;
+  pickSavePath(suggestedName: string): Promise<string | null>;
+}
+
+export interface HandlerDeps {
+  documents: Documents;
+  recent: RecentFiles;
+  examples: Examples;
+  dialogs: Dialogs | null;
+  appInfo: AppInfo;
+  /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
+  warn?: (message: string) => void;
+}
+
+/** The handlers both transports serve; requests arrive already parsed by `dispatch`. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { documents, examples, dialogs } = deps;
+  const warn = deps.warn ?? console.warn;
+
+  /** The recent list is a convenience: failing to update it must not fail an open or save. */
+  const remember = async (path: string): Promise<void> => {
+    await deps.recent.add(path).catch((error: unknown) => warn(`Could not update the recent files list: ${(error as Error).message}`));
+  };
+
+  const needDialogs = (what: string): Dialogs => {
+    if (dialogs === null) throw new HandlerError('BAD_REQUEST', `${what}: give a path; this window has no native file dialog.`);
+    return dialogs;
+  };
+
+  const handlers: Handlers = {
+    'app.info': async () => deps.appInfo,
+
+    'file.open': async ({ path }) => {
+      const chosen = path ?? (await needDialogs('file.open').pickOpenPath());
+      if (chosen === null) return null;
+      const opened = await documents.open(chosen);
+      if (opened.path !== null) await remember(opened.path);
+      return opened;
+    },
+
+    'file.save': async ({ path, topology, overwriteExternalChanges }) => {
+      const saved = await documents.save(path, topology, overwriteExternalChanges ?? false);
+      await remember(saved.path);
+      return saved;
+    },
+
+    'file.saveAs': async ({ path, topology }) => {
+      const chosen = path ?? (await needDialogs('file.saveAs').pickSavePath(suggestedFileName(topology)));
+      if (chosen === null) return null;
+      const saved = await documents.saveAs(withYamlExtension(chosen), topology);
+      await remember(saved.path);
+      return saved;
+    },
+
+    'file.listRecent': async () => deps.recent.list(),
+    'example.list': async () => examples.list(),
+    'example.open': async ({ id }) => examples.open(id),
+  };
+  return handlers;
+}
+
+export function suggestedFileName(topology: Topology): string {
+  return `${topology.project}.stackdraft.yaml`;
+}
+
+/** Linux save dialogs do not add the filter's extension; a file without it would not reopen. */
+export function withYamlExtension(path: string): string {
+  return /\.ya?ml$/i.test(path) ? path : `${path}.stackdraft.yaml`;
+}

@@ -1,0 +1,69 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas';
+import { LoadErrors } from './components/LoadErrors';
+import { PathPrompt } from './components/PathPrompt';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
+import { StartScreen } from './components/StartScreen';
+import { TierBar } from './components/TierBar';
+import { Toasts } from './components/Toasts';
+import { Toolbar } from './components/Toolbar';
+import { Unavailable } from './components/Unavailable';
+import { useBoot } from './hooks/useBoot';
+import { useCommands } from './hooks/useCommands';
+import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { usePrefersDark } from './hooks/usePrefersDark';
+import { useAppStore } from './store';
+
+/** The window: connecting, the start screen, or the open document. */
+export function App() {
+  useBoot();
+  useCommands();
+  useDocumentTitle();
+  const phase = useAppStore((s) => s.phase);
+  const unavailableReason = useAppStore((s) => s.unavailableReason);
+  const theme = useAppStore((s) => s.theme);
+  const busy = useAppStore((s) => s.busy);
+  const prefersDark = usePrefersDark();
+  const dark = theme === 'dark' || (theme === 'system' && prefersDark);
+
+  return (
+    <div className="app" data-app-state={phase} data-busy={busy ?? 'idle'} data-theme={dark ? 'dark' : 'light'}>
+      {phase === 'loading' ? <div className="loading" data-testid="loading">Connecting…</div> : null}
+      {phase === 'unavailable' ? <Unavailable reason={unavailableReason} /> : null}
+      {phase === 'ready' ? <Workspace dark={dark} /> : null}
+    </div>
+  );
+}
+
+function Workspace({ dark }: { dark: boolean }) {
+  const hasDocument = useAppStore((s) => s.topology !== null);
+  const connectionLost = useAppStore((s) => s.unavailableReason);
+  return (
+    <>
+      <Toolbar />
+      {connectionLost ? (
+        <div className="banner banner--error" data-testid="connection-lost" role="alert">
+          {connectionLost}
+        </div>
+      ) : null}
+      {hasDocument ? (
+        <>
+          <TierBar />
+          <ReadOnlyBanner />
+          <div className="workspace">
+            <ReactFlowProvider>
+              <Canvas colorMode={dark ? 'dark' : 'light'} />
+            </ReactFlowProvider>
+            <div className="workspace__overlay">
+              <LoadErrors />
+            </div>
+          </div>
+        </>
+      ) : (
+        <StartScreen />
+      )}
+      <PathPrompt />
+      <Toasts />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { formatMemory, formatNumber } from '../../../shared/view/format';
+import { Icon } from '../../components/Icon';
+import type { HostNode } from '../types';
+import { CapacityBar } from './CapacityBar';
+
+/** A host of the tier: a box holding its services, with its size and how full it is. */
+export const HostNodeView = memo(function HostNodeView({ data, selected }: NodeProps<HostNode>) {
+  const { hostId, capacity } = data;
+  const classes = ['host', selected && 'is-selected', data.role === 'standby' && 'is-standby'].filter(Boolean).join(' ');
+  return (
+    <div className={classes} data-testid={`host-${hostId}`} data-level={worse(capacity.cpu.level, capacity.memoryMiB.level)}>
+      <div className="host__head">
+        <div className="host__title">
+          <Icon name="host" size={16} className="host__icon" />
+          <span className="host__name" title={data.name}>
+            {data.name}
+          </span>
+          {data.publicIp ? (
+            <span className="host__ip" data-testid={`host-${hostId}-public-ip`} title="Has a public IP address">
+              <Icon name="globe" size={12} />
+              public
+            </span>
+          ) : null}
+        </div>
+        <div className="host__spec">
+          <span className="host__size">
+            {[data.flavor ?? data.provider, `${formatNumber(data.cpu)} vCPU`, formatMemory(data.memoryMiB), data.role === 'standby' ? 'standby' : undefined]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+          <span className={`env env--${data.environmentKind}`} data-testid={`host-${hostId}-environment`} title={`Environment: ${data.environmentName}`}>
+            {data.environmentName}
+          </span>
+        </div>
+        <CapacityBar label="CPU" unit="cpu" usage={capacity.cpu} testId={`host-${hostId}-cpu`} />
+        <CapacityBar label="Mem" unit="memory" usage={capacity.memoryMiB} testId={`host-${hostId}-memory`} />
+      </div>
+      {capacity.services === 0 ? <div className="host__empty">No services placed here</div> : null}
+    </div>
+  );
+});
+
+function worse(a: string, b: string): string {
+  const rank = (level: string) => ['ok', 'warning', 'error'].indexOf(level);
+  return rank(a) >= rank(b) ? a : b;
+}
