@@ -1,5 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { startBridgeApp } from '../src/main/bridge/app';
 import { expect, test } from './fixtures';
 import { loadExamples } from './helpers/examples';
 
@@ -36,6 +37,23 @@ test.describe('opening the examples', () => {
     expect(await dash(`edge-${hard.from}-${hard.to}`)).toBe('none');
     expect(await dash(`edge-${soft.from}-${soft.to}`)).not.toBe('none');
   });
+});
+
+test('the file named at start opens without a click', async ({ page, baseURL, workDir }) => {
+  const path = join(workDir, 'shop.stackdraft.yaml');
+  await writeFile(path, examples.find((e) => e.id === 'codespartan')!.text);
+  const bridge = await startBridgeApp({ allowedOrigins: [new URL(baseURL!).origin], openAtStart: { path } });
+  try {
+    await page.goto(`/#bridge=${bridge.port}&token=${bridge.token}`);
+    await expect(page.getByTestId('canvas')).toBeVisible();
+    await expect(page.getByTestId('file-name')).toContainText('shop.stackdraft.yaml');
+    // Handed out once: a reload shows the start screen, with the file in Recent Files.
+    await page.reload();
+    await expect(page.getByTestId('start-screen')).toBeVisible();
+    await expect(page.locator(`[data-testid="recent-file"][data-path="${path}"]`)).toBeVisible();
+  } finally {
+    await bridge.close();
+  }
 });
 
 test.describe('saving and reopening', () => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, StartupOpenQueue } from './ipc/handlers';
 import { Documents } from './services/documents';
 import { Examples } from './services/examples';
 import { filesToOpen } from './services/command-line';
@@ -23,17 +23,12 @@ const rendererUrl = devServerUrl ?? APP_INDEX_URL;
 const isDev = devServerUrl !== undefined;
 
 let mainWindow: BrowserWindow | null = null;
-let recent: RecentFiles | null = null;
-/** Files named on the command line or by the OS before the services exist. */
-const pendingOpen: string[] = [];
+/** Files named on the command line or by the OS; the renderer takes them when it is ready. */
+const startupOpen = new StartupOpenQueue();
 
-/**
- * Until the contract has an event that hands a path to the renderer, a file from the
- * command line or the OS goes to the top of Recent Files, one click away.
- */
+/** The first file opens in the window; every one also lands in Recent Files. */
 function offerFiles(paths: string[]): void {
-  if (recent === null) pendingOpen.push(...paths);
-  else for (const path of paths) void recent.add(path).catch((error: unknown) => console.warn('Could not add to recent files', error));
+  startupOpen.push(...paths.map((path) => ({ path })));
 }
 
 app.enableSandbox();
@@ -81,17 +76,15 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   if (!isDev) serveAppProtocol(join(import.meta.dirname, '../renderer'));
 
-  recent = new RecentFiles(openElectronStore());
   const handlers = createHandlers({
     documents: new Documents(),
-    recent,
+    recent: new RecentFiles(openElectronStore()),
+    startupOpen,
     examples: new Examples(app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources/examples')),
     dialogs: nativeDialogs(() => mainWindow),
     appInfo: { version: app.getVersion(), transport: 'electron', nativeDialogs: true },
   });
   registerIpc(handlers, rendererUrl);
-
-  offerFiles(pendingOpen.splice(0));
 
   createWindow();
   app.on('activate', () => {

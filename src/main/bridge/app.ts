@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createHandlers } from '../ipc/handlers';
+import type { StartupOpen } from '../../shared/ipc';
+import { createHandlers, StartupOpenQueue } from '../ipc/handlers';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
@@ -24,6 +25,8 @@ export interface BridgeAppOptions {
   /** Default 0: a free port. */
   port?: number;
   log?: (message: string, error?: unknown) => void;
+  /** Opened by the renderer when it starts (dev:web opens an example this way). */
+  openAtStart?: StartupOpen;
 }
 
 export interface BridgeApp extends Pick<Bridge, 'port' | 'token' | 'url' | 'broadcast'> {
@@ -46,6 +49,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     recent: new RecentFiles(settings),
     examples: new Examples(options.examplesDir ?? join(REPO_ROOT, 'resources/examples')),
     dialogs: null,
+    startupOpen: startupQueue(options.openAtStart),
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
   });
   const bridge = await startBridge({
@@ -73,4 +77,10 @@ function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+function startupQueue(request: StartupOpen | undefined): StartupOpenQueue {
+  const queue = new StartupOpenQueue();
+  if (request) queue.push(request);
+  return queue;
 }

@@ -130,6 +130,7 @@ function corrupted(base: unknown): fc.Arbitrary<unknown> {
 
 const validRequests: Record<ChannelName, unknown> = {
   'app.info': {},
+  'app.takeStartupOpen': {},
   'file.open': { path: '/home/me/shop.stackdraft.yaml' },
   'file.save': { path: '/home/me/shop.stackdraft.yaml', topology: validTopology, overwriteExternalChanges: false },
   'file.saveAs': { path: '/home/me/copy.yaml', topology: validTopology },

@@ -1,4 +1,4 @@
-import { HandlerError, type AppInfo, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
+import { HandlerError, type AppInfo, type StartupOpen, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
@@ -20,8 +20,21 @@ export interface HandlerDeps {
   examples: Examples;
   dialogs: Dialogs | null;
   appInfo: AppInfo;
+  /** What to open at start; each request is handed out once. */
+  startupOpen?: StartupOpenQueue;
   /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
   warn?: (message: string) => void;
+}
+
+/** Files or examples to open at start, queued until the renderer asks. */
+export class StartupOpenQueue {
+  private readonly queue: StartupOpen[] = [];
+  push(...requests: StartupOpen[]): void {
+    this.queue.push(...requests);
+  }
+  take(): StartupOpen | null {
+    return this.queue.shift() ?? null;
+  }
 }
 
 /** The handlers both transports serve; requests arrive already parsed by `dispatch`. */
@@ -41,6 +54,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const handlers: Handlers = {
     'app.info': async () => deps.appInfo,
+
+    'app.takeStartupOpen': async () => deps.startupOpen?.take() ?? null,
 
     'file.open': async ({ path }) => {
       const chosen = path ?? (await needDialogs('file.open').pickOpenPath());

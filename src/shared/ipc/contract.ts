@@ -64,8 +64,13 @@ export interface AppInfo {
   nativeDialogs: boolean;
 }
 
+/** What the app was asked to open when it started (command line, file association, dev:web). */
+export type StartupOpen = { path: string } | { exampleId: string };
+
 export const channels = {
   'app.info': channel<AppInfo>()(z.strictObject({})),
+  /** The file or example to open at start, handed out once; null when there is none. */
+  'app.takeStartupOpen': channel<StartupOpen | null>()(z.strictObject({})),
   /** Without a path, main asks with a native dialog; null = the user cancelled. */
   'file.open': channel<OpenedFile | null>()(z.strictObject({ path: topologyPath.optional() })),
   /** Writes atomically to a path opened or saved before; refuses read-only files. */
