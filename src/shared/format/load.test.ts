@@ -112,3 +112,10 @@ describe('loadTopology — bad input says what and where', () => {
     expect(!result.ok && result.problems[0]?.code).toBe('TOO_LARGE');
   });
 });
+
+describe('loadTopology — keys JavaScript cannot hold', () => {
+  it('refuses a __proto__ environment variable instead of silently dropping it', () => {
+    const problems = problemsOf(`${minimal}services:\n  - id: web\n    name: web\n    kind: app\n    image: nginx\n    env:\n      __proto__: x\n`);
+    expect(problems.map((p) => p.message).join(' ')).toContain('__proto__');
+  });
+});

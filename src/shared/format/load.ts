@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { CURRENT_SCHEMA_VERSION, topologySchema, type Topology } from '../model';
 import { isPlainObject } from './canonical';
@@ -48,6 +48,8 @@ export function loadTopology(text: string): LoadResult {
       })),
     );
   }
+  const protoKey = findProtoKey(doc, lineCounter);
+  if (protoKey) return fail(protoKey);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -109,6 +111,20 @@ function schemaProblems(error: z.ZodError, doc: Document, lineCounter: LineCount
       ...locate(doc, lineCounter, path),
     } satisfies LoadProblem;
   });
+}
+
+/** A `__proto__` key would silently vanish (or worse) when the YAML becomes an object. */
+function findProtoKey(doc: Document, lineCounter: LineCounter): LoadProblem | undefined {
+  let found: LoadProblem | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__') return undefined;
+      const { line, col } = lineCounter.linePos(pair.key.range?.[0] ?? 0);
+      found = { code: 'SCHEMA', message: '"__proto__" cannot be used as a key', line, column: col };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {

@@ -20,7 +20,13 @@ export const portSchema = z.strictObject({
 });
 export type Port = z.infer<typeof portSchema>;
 
-const envKey = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name');
+/** JavaScript objects cannot hold this key faithfully, so it is refused rather than lost. */
+const notProto = (key: string) => key !== '__proto__';
+
+const envKey = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid environment variable name')
+  .refine(notProto, '"__proto__" cannot be used as a name');
 
 /** A secret is referenced by name; its value lives in the secret store, never in the file. */
 export const secretRefSchema = z.strictObject({
@@ -105,7 +111,7 @@ export const serviceSchema = z
     replicas: z.number().int().min(0).max(64).default(1),
     /** Cron schedule for `job` services. */
     schedule: z.string().optional(),
-    labels: z.record(z.string().min(1), z.string()).default({}),
+    labels: z.record(z.string().min(1).refine(notProto, '"__proto__" cannot be used as a label'), z.string()).default({}),
     /** Mounting `/`, the Docker socket and the like is refused unless allowed here. */
     allowSensitiveMounts: z.boolean().default(false),
   })
