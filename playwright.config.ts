@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PREVIEW_PORT = 4173;
+// E2E_PORT lets several checkouts run their specs side by side.
+const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const PREVIEW_ORIGIN = `http://127.0.0.1:${PREVIEW_PORT}`;
 
 /**
