@@ -96,7 +96,8 @@ describe('loadTopology — bad input says what and where', () => {
     const bomb = ['schemaVersion: 2', 'a: &a [x, x, x, x, x, x, x, x, x]'];
     for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
     const [problem] = problemsOf(`${bomb.join('\n')}\n`);
-    expect(problem?.message).toContain('cannot expand');
+    expect(problem?.message).toContain('more than 100 times');
+    expect(problem?.line).toBe(3) // the first alias, on the "b:" line;
   });
 
   it('points at the first invalid UTF-8 byte', () => {

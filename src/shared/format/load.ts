@@ -42,7 +42,7 @@ export function loadTopology(text: string): LoadResult {
     return fail(
       ...doc.errors.slice(0, MAX_PROBLEMS).map((e): LoadProblem => ({
         code: 'YAML_SYNTAX',
-        message: e.message.split('\n')[0] ?? e.message,
+        message: syntaxMessage(e.message.split('\n')[0] ?? e.message),
         line: e.linePos?.[0].line,
         column: e.linePos?.[0].col,
       })),
@@ -54,7 +54,7 @@ export function loadTopology(text: string): LoadResult {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    return fail({ code: 'YAML_SYNTAX', message: `cannot expand the document: ${(error as Error).message}` });
+    return fail(expansionProblem(doc, lineCounter, error as Error));
   }
   if (!isPlainObject(data)) {
     return fail({ code: 'NOT_A_TOPOLOGY', message: 'the file must be a YAML mapping that starts with schemaVersion', line: 1, column: 1 });
@@ -125,6 +125,28 @@ function findProtoKey(doc: Document, lineCounter: LineCounter): LoadProblem | un
     },
   });
   return found;
+}
+
+/** The parser reports runaway nesting as a stack overflow; say what it means instead. */
+function syntaxMessage(message: string): string {
+  return message.replace(/^Maximum call stack size exceeded/, 'the document nests too deeply to read');
+}
+
+/** Alias expansion fails as a whole; point at the first alias so the person can find it. */
+function expansionProblem(doc: Document, lineCounter: LineCounter, error: Error): LoadProblem {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  const { line, col } = lineCounter.linePos(offset ?? 0);
+  const tooMany = /alias count/i.test(error.message);
+  const message = tooMany
+    ? `the file uses aliases (*name) more than ${MAX_ALIASES} times, which could expand without bound; write the values out instead`
+    : `cannot expand the document: ${error.message}`;
+  return { code: 'YAML_SYNTAX', message, line, column: col };
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
