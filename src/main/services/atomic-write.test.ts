@@ -72,6 +72,17 @@ describe('writeFileAtomic', () => {
     expect(await fs.readdir(dir)).toEqual(['a.yaml']);
   });
 
+  it('removes temp files left by a save that was killed, but not those of a live writer', async () => {
+    const file = join(dir, 'a.yaml');
+    await fs.writeFile(file, 'original');
+    const deadPid = 2 ** 22 + 1; // above Linux's pid_max: no process can have it
+    const stale = [`.a.yaml.${deadPid}-0123456789ab.tmp`, `.a.yaml.${deadPid}-0123456789ab.bak.tmp`];
+    const live = `.a.yaml.${process.ppid}-0123456789ab.tmp`;
+    for (const name of [...stale, live]) await fs.writeFile(join(dir, name), 'half a save');
+    await writeFileAtomic(file, 'new');
+    expect((await fs.readdir(dir)).sort()).toEqual([live, 'a.yaml', 'a.yaml.bak'].sort());
+  });
+
   it('leaves the original untouched when the rename fails', async () => {
     const file = join(dir, 'a.yaml');
     await fs.writeFile(file, 'original');

@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The parts of `fs/promises` an atomic write uses; tests inject a failing one. */
-export type AtomicWriteFs = Pick<typeof nodeFs, 'open' | 'stat' | 'realpath' | 'link' | 'copyFile' | 'rename' | 'unlink'>;
+export type AtomicWriteFs = Pick<typeof nodeFs, 'open' | 'stat' | 'realpath' | 'link' | 'copyFile' | 'rename' | 'unlink' | 'readdir'>;
 
 export interface AtomicWriteOptions {
   /** Keep the replaced version as `<path>.bak` (default true). */
@@ -56,6 +56,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
     throw error;
   }
   await syncDirectory(fs, dir);
+  await removeStaleTempFiles(fs, dir, basename(target));
+}
+
+/**
+ * A save killed mid-write (power cut, SIGKILL) leaves its temp file behind; the next save
+ * of the same file removes those whose writer is gone. Best effort, never fails a save.
+ */
+async function removeStaleTempFiles(fs: AtomicWriteFs, dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const entry of names) {
+    if (!entry.startsWith(prefix)) continue;
+    const match = /^(\d+)-[0-9a-f]{12}(\.bak)?\.tmp$/.exec(entry.slice(prefix.length));
+    if (match && !isAlive(Number(match[1]))) await fs.unlink(join(dir, entry)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Makes the rename itself durable; not every platform can open a directory (Windows). */
