@@ -92,6 +92,12 @@ describe('loadTopology — bad input says what and where', () => {
     }
   });
 
+  it('refuses runaway bracket nesting before parsing, at the line where it goes too deep', () => {
+    const [problem] = problemsOf(`schemaVersion: 2\nname: x\ndescription: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    expect(problem).toMatchObject({ code: 'YAML_SYNTAX', line: 3 });
+    expect(problem?.message).toContain('nest more than 200 levels');
+  });
+
   it('stops a YAML alias bomb', () => {
     const bomb = ['schemaVersion: 2', 'a: &a [x, x, x, x, x, x, x, x, x]'];
     for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd']]) bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);

@@ -10,6 +10,8 @@ import { MIGRATIONS, OLDEST_SUPPORTED_VERSION } from './migrations';
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 const MAX_ALIASES = 100;
 const MAX_PROBLEMS = 50;
+/** Flow collections ([ ], { }) nested deeper than this are refused before parsing. */
+const MAX_FLOW_DEPTH = 200;
 
 export type LoadResult =
   | {
@@ -36,6 +38,8 @@ export function loadTopologyBytes(bytes: Uint8Array): LoadResult {
 /** Parses, migrates and validates a `*.stackdraft.yaml` text. Never throws. */
 export function loadTopology(text: string): LoadResult {
   if (text.length > MAX_FILE_BYTES) return tooLarge(text.length);
+  const tooDeep = findRunawayNesting(text);
+  if (tooDeep) return fail(tooDeep);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
@@ -125,6 +129,38 @@ function findProtoKey(doc: Document, lineCounter: LineCounter): LoadProblem | un
     },
   });
   return found;
+}
+
+/**
+ * The parser recurses per level, so a file of nothing but brackets takes seconds and then
+ * overflows the stack; a cheap scan refuses it first. Quotes are tracked only roughly,
+ * within a line, which is plenty to tell a real file from a bracket bomb.
+ */
+function findRunawayNesting(text: string): LoadProblem | undefined {
+  let depth = 0;
+  let quote = '';
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') {
+      // An apostrophe in a comment or plain text must not hide the rest of the file.
+      quote = '';
+      line++;
+      lineStart = i + 1;
+    } else if (quote) {
+      if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '[' || char === '{') {
+      if (++depth > MAX_FLOW_DEPTH) {
+        return { code: 'YAML_SYNTAX', message: `brackets nest more than ${MAX_FLOW_DEPTH} levels deep; no topology needs that`, line, column: i - lineStart + 1 };
+      }
+    } else if ((char === ']' || char === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** The parser reports runaway nesting as a stack overflow; say what it means instead. */

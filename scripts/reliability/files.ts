@@ -1,0 +1,85 @@
+/** The file part of `npm run reliability`: loader fuzzing, bad files left untouched. */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { byteMutations, hostileStructures, truncations, wrongTypes, type FuzzCase } from '../../src/shared/format/fuzz/cases';
+import { seededRandom } from '../../src/shared/format/fuzz/random';
+import { emptyTally, runCases, type FuzzTally } from '../../src/shared/format/fuzz/run-cases';
+import { Documents } from '../../src/main/services/documents';
+
+export interface ExampleFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export async function readExamples(dir: string): Promise<ExampleFile[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.stackdraft.yaml')).sort();
+  return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
+}
+
+export function fuzzTruncations(examples: readonly ExampleFile[], stride: number): FuzzTally {
+  const tally = emptyTally();
+  for (const { name, bytes } of examples) runCases(truncations(name, bytes, stride), tally);
+  return tally;
+}
+
+export function fuzzMutations(examples: readonly ExampleFile[], perExample: number, seed: number): FuzzTally {
+  const tally = emptyTally();
+  for (const { name, bytes } of examples) {
+    const random = seededRandom(seed + bytes.length);
+    runCases(byteMutations(name, bytes, random, perExample), tally);
+    runCases(wrongTypes(name, new TextDecoder().decode(bytes), random, perExample), tally);
+  }
+  return tally;
+}
+
+export function fuzzHostile(): FuzzTally {
+  return runCases(hostileStructures());
+}
+
+export interface UntouchedTally {
+  trials: number;
+  /** Bad files whose bytes changed after being opened (and a save attempted): must be 0. */
+  changed: number;
+  /** Saves to a file that failed to load that were not refused: must be 0. */
+  savesAccepted: number;
+}
+
+/**
+ * Opens bad files through the same service the app uses, then tries to save over them:
+ * the open must fail, the save must be refused and the bytes on disk must not change.
+ */
+export async function badFilesStayUntouched(cases: Iterable<FuzzCase>, limit: number): Promise<UntouchedTally> {
+  const dir = await mkdtemp(join(tmpdir(), 'stackdraft-untouched-'));
+  const tally: UntouchedTally = { trials: 0, changed: 0, savesAccepted: 0 };
+  const documents = new Documents();
+  const good = (await readExamples(join(import.meta.dirname, '../../resources/examples')))[0]!;
+  try {
+    for (const fuzzCase of cases) {
+      if (tally.trials >= limit) break;
+      if (fuzzCase.bytes.byteLength > 20 * 1024 * 1024) continue;
+      const path = join(dir, `case-${tally.trials}.stackdraft.yaml`);
+      await writeFile(path, fuzzCase.bytes);
+      const opened = await documents.open(path).then(
+        () => true,
+        () => false,
+      );
+      if (opened) continue; // a valid prefix: not a bad file
+      tally.trials++;
+      const { topology } = await documents.open(join(import.meta.dirname, '../../resources/examples', good.name));
+      const saved = await documents.save(path, topology).then(
+        () => true,
+        () => false,
+      );
+      if (saved) tally.savesAccepted++;
+      const after = await readFile(path);
+      if (hash(after) !== hash(fuzzCase.bytes)) tally.changed++;
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return tally;
+}
+
+const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
