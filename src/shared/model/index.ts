@@ -1,6 +1,7 @@
 export * from './names';
 export * from './resources';
 export * from './service';
+export * from './mounts';
 export * from './plane';
 export * from './environment';
 export * from './dependency';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sensitiveMountReason } from './mounts';
 import { dockerName, id } from './names';
 import { resourcesSchema } from './resources';
 
@@ -118,6 +119,18 @@ export const serviceSchema = z
   .superRefine((s, ctx) => {
     if (s.kind !== 'external' && s.image === undefined) {
       ctx.addIssue({ code: 'custom', path: ['image'], message: `needs an image (only "external" services have none)` });
+    }
+    if (!s.allowSensitiveMounts) {
+      s.volumes.forEach((volume, index) => {
+        const reason = volume.type === 'bind' && volume.source !== undefined ? sensitiveMountReason(volume.source) : undefined;
+        if (reason) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['volumes', index, 'source'],
+            message: `mounting ${volume.source} is refused because ${reason}; set allowSensitiveMounts: true on this service if it really needs it`,
+          });
+        }
+      });
     }
     for (const key of Object.keys(s.labels)) {
       if (key.startsWith(RESERVED_LABEL_PREFIX)) {
