@@ -1,1 +1,2 @@
 export * from './cold-start';
+export * from './capacity';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityLevel, effectiveReplicas, effectiveResources, tierCapacity, tierSummary } from './capacity';
-import { sampleTopology } from './testing';
+import { sampleTopology } from '../view/testing';
 
 const topology = sampleTopology();
 const tier = (id: string) => topology.tiers.find((t) => t.id === id)!;

@@ -1,0 +1,147 @@
+import type { EnvironmentKind, Host, Service, Tier, Topology } from '../model';
+
+/**
+ * The topology compiled once for the rules: id → index maps and typed arrays, so that
+ * each rule is one pass over numbers instead of repeated searches over objects.
+ * Built without zod and without per-element allocation beyond the maps themselves.
+ */
+export interface RuleContext {
+  topology: Topology;
+  readonly serviceIndex: ReadonlyMap<string, number>;
+  /** Per dependency: service index of each end, -1 when it names no service. */
+  readonly depFrom: Int32Array;
+  readonly depTo: Int32Array;
+  readonly depHard: Uint8Array;
+  /** Hard "needs" and "needed by" edges between known services, as CSR lists of service indexes. */
+  readonly needs: Adjacency;
+  readonly neededBy: Adjacency;
+  /** Per service: its plane index, -1 when it has none (or an unknown one). */
+  readonly servicePlane: Int32Array;
+  readonly planeIndex: ReadonlyMap<string, number>;
+  readonly environmentKind: ReadonlyMap<string, EnvironmentKind>;
+  /** Tier contexts, built on first use. */
+  tier(index: number): TierContext;
+}
+
+export interface Adjacency {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+}
+
+export interface TierContext {
+  readonly tier: Tier;
+  readonly index: number;
+  readonly hostIndex: ReadonlyMap<string, number>;
+  /** Per service: host index; -1 not placed, -2 placed on a host the tier does not have. */
+  readonly hostOf: Int32Array;
+  /** Per service: index of its placement in `tier.placements`, -1 none. */
+  readonly placementOf: Int32Array;
+  /** Per service: 1 when it runs in this tier (placed on an active host, at least one replica). */
+  readonly running: Uint8Array;
+  readonly runningCount: number;
+  /** Services placed on each host (any replicas), as CSR lists of service indexes. */
+  readonly servicesOnHost: Adjacency;
+  /** Per-tier values computed on demand by tier rules and shared between them. */
+  readonly memo: Map<string, unknown>;
+}
+
+export const UNPLACED = -1;
+export const MISSING_HOST = -2;
+
+export function buildContext(topology: Topology): RuleContext {
+  const services = topology.services;
+  const n = services.length;
+  const serviceIndex = new Map<string, number>();
+  for (let i = 0; i < n; i++) serviceIndex.set(services[i]!.id, i);
+
+  const deps = topology.dependencies;
+  const m = deps.length;
+  const depFrom = new Int32Array(m);
+  const depTo = new Int32Array(m);
+  const depHard = new Uint8Array(m);
+  for (let i = 0; i < m; i++) {
+    const d = deps[i]!;
+    depFrom[i] = serviceIndex.get(d.from) ?? -1;
+    depTo[i] = serviceIndex.get(d.to) ?? -1;
+    depHard[i] = d.kind === 'hard' ? 1 : 0;
+  }
+  const hard = (i: number) => depHard[i] === 1 && depFrom[i]! >= 0 && depTo[i]! >= 0 && depFrom[i] !== depTo[i];
+  const needs = adjacency(n, m, hard, depFrom, depTo);
+  const neededBy = adjacency(n, m, hard, depTo, depFrom);
+
+  const planeIndex = new Map<string, number>();
+  topology.planes.forEach((p, i) => planeIndex.set(p.id, i));
+  const servicePlane = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const plane = services[i]!.plane;
+    servicePlane[i] = plane === undefined ? -1 : (planeIndex.get(plane) ?? -1);
+  }
+  const environmentKind = new Map<string, EnvironmentKind>();
+  for (const e of topology.environments) environmentKind.set(e.id, e.kind);
+
+  const tiers: (TierContext | undefined)[] = [];
+  const context: RuleContext = {
+    topology,
+    serviceIndex,
+    depFrom,
+    depTo,
+    depHard,
+    needs,
+    neededBy,
+    servicePlane,
+    planeIndex,
+    environmentKind,
+    tier: (index) => (tiers[index] ??= buildTierContext(context, index)),
+  };
+  return context;
+}
+
+/** CSR adjacency over the edges `keep` accepts, from `source[e]` to `target[e]`. */
+function adjacency(n: number, m: number, keep: (e: number) => boolean, source: Int32Array, target: Int32Array): Adjacency {
+  const offsets = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) if (keep(e)) offsets[source[e]! + 1]!++;
+  for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n]!);
+  for (let e = 0; e < m; e++) if (keep(e)) targets[fill[source[e]!]!++] = target[e]!;
+  return { offsets, targets };
+}
+
+function buildTierContext(context: RuleContext, index: number): TierContext {
+  const tier = context.topology.tiers[index]!;
+  const services = context.topology.services;
+  const n = services.length;
+  const hostIndex = new Map<string, number>();
+  tier.hosts.forEach((h, i) => hostIndex.set(h.id, i));
+  const hostOf = new Int32Array(n).fill(UNPLACED);
+  const placementOf = new Int32Array(n).fill(-1);
+  const running = new Uint8Array(n);
+  const perHost = new Int32Array(tier.hosts.length + 1);
+  let runningCount = 0;
+  tier.placements.forEach((p, i) => {
+    const s = context.serviceIndex.get(p.service);
+    if (s === undefined) return;
+    const h = hostIndex.get(p.host);
+    placementOf[s] = i;
+    hostOf[s] = h ?? MISSING_HOST;
+    if (h === undefined || services[s]!.kind === 'external') return;
+    perHost[h + 1]!++;
+    if (tier.hosts[h]!.role === 'active' && (p.replicas ?? services[s]!.replicas) > 0) {
+      running[s] = 1;
+      runningCount++;
+    }
+  });
+  for (let h = 0; h < tier.hosts.length; h++) perHost[h + 1]! += perHost[h]!;
+  const fill = perHost.slice(0, tier.hosts.length);
+  const targets = new Int32Array(perHost[tier.hosts.length]!);
+  for (let s = 0; s < n; s++) {
+    const h = hostOf[s]!;
+    if (h >= 0 && services[s]!.kind !== 'external') targets[fill[h]!++] = s;
+  }
+  return { tier, index, hostIndex, hostOf, placementOf, running, runningCount, servicesOnHost: { offsets: perHost, targets }, memo: new Map() };
+}
+
+/** The environment a service runs in on a tier: its own, else its host's. */
+export function serviceEnvironment(service: Service, host: Host | undefined): string | undefined {
+  return service.environment ?? host?.environment;
+}

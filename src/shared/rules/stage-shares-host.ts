@@ -1,0 +1,36 @@
+import { serviceEnvironment } from './context';
+import { hostPath, hostRef } from './refs';
+import type { HostRule } from './types';
+
+/** Seed 002 §2: stage runs on its own VM; seed 000 shows what happens when it does not. */
+export const stageSharesHost: HostRule = {
+  id: 'stage-shares-host',
+  title: 'Stage shares a host with prod',
+  severity: 'warning',
+  scope: 'host',
+  why: 'A stage load test or a runaway stage container then competes with production for the same CPU, memory and disk.',
+  check(context, tier, h, emit) {
+    const host = tier.tier.hosts[h]!;
+    const services = context.topology.services;
+    const { offsets, targets } = tier.servicesOnHost;
+    let prod: string | undefined;
+    let other: string | undefined;
+    const note = (env: string | undefined, id: string) => {
+      const kind = env === undefined ? undefined : context.environmentKind.get(env);
+      if (kind === 'production') prod ??= id;
+      else if (kind === 'staging' || kind === 'development') other ??= id;
+    };
+    for (let e = offsets[h]!; e < offsets[h + 1]!; e++) {
+      const s = targets[e]!;
+      if (tier.running[s] === 1) note(serviceEnvironment(services[s]!, host), services[s]!.id);
+    }
+    if (prod === undefined || other === undefined) return;
+    emit({
+      severity: 'warning',
+      message: `${host.id} runs production (${prod}) and non-production (${other}) services side by side`,
+      targets: [hostRef(tier, h)],
+      path: hostPath(tier, h),
+      tier: tier.tier.id,
+    });
+  },
+};
