@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { desiredState } from './desired';
+import { LABEL } from './labels';
+import { diffHost, planFrom, planHasChanges, type RunningContainer, type RunningHost } from './plan';
+import { fourServiceTopology } from './test-topology';
+
+const hosts = ['h1', 'h2', 'h3'].map((name, i) => ({ name, address: `192.0.2.${i + 1}`, port: 22, user: 'deploy', dockerSocket: '/var/run/docker.sock' }));
+const noSecrets = { valueOf: async () => undefined };
+
+describe('desired state', () => {
+  it('gives every container its caps, health check, restart policy, networks and Stackdraft labels', async () => {
+    const desired = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    expect(desired.problems).toEqual([]);
+    expect(desired.phases).toEqual([['db', 'cache'], ['api'], ['web']]);
+    const api = desired.hosts.find((h) => h.host.id === 'h2')!.containers.find((c) => c.service === 'api')!;
+    const body = api.createBody as { Labels: Record<string, string>; HostConfig: Record<string, unknown>; Healthcheck: { Test: string[]; Interval: number } };
+    expect(api.name).toBe('shop-api');
+    expect(body.Labels).toMatchObject({ [LABEL.project]: 'shop', [LABEL.tier]: 'test', [LABEL.service]: 'api', [LABEL.configHash]: api.hash });
+    expect(body.HostConfig).toMatchObject({ NanoCpus: 5e8, Memory: 64 * 1024 * 1024, MemoryReservation: 16 * 1024 * 1024, Init: true, RestartPolicy: { Name: 'unless-stopped' }, NetworkMode: 'shop_app' });
+    expect(body.Healthcheck.Test).toEqual(['CMD', 'wget', '-q', '-O', '-', 'http://127.0.0.1:8000/']);
+    expect(body.Healthcheck.Interval).toBe(300_000_000);
+    // api calls db and cache on the data plane of the same host: it joins that network too.
+    expect(api.extraNetworks).toEqual(['shop_data']);
+  });
+
+  it('hashes the configuration: stable when nothing changes, different when the image changes', async () => {
+    const a = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    const b = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    const c = await desiredState(fourServiceTopology({ project: 'shop', hosts, override: { api: { image: 'local/busybox:2' } } }), 'test', { secrets: noSecrets });
+    const hashOf = (d: typeof a, service: string) => d.hosts.flatMap((h) => h.containers).find((x) => x.service === service)!.hash;
+    expect(hashOf(a, 'api')).toBe(hashOf(b, 'api'));
+    expect(hashOf(a, 'api')).not.toBe(hashOf(c, 'api'));
+    expect(hashOf(a, 'db')).toBe(hashOf(c, 'db'));
+  });
+
+  it('puts a secret value only in the container environment, and names a secret that has no value', async () => {
+    const topology = fourServiceTopology({ project: 'shop', hosts, override: { db: { secrets: [{ name: 'db-password', env: 'PGPASSWORD' }] }, api: { secrets: [{ name: 'api-key', env: 'KEY' }] } } });
+    const desired = await desiredState(topology, 'test', { secrets: { valueOf: async (n) => (n === 'db-password' ? 's3cr3t-value' : undefined) } });
+    expect(desired.problems).toEqual(['service "api" needs secret "api-key" (as KEY), but no value is stored for it']);
+    const db = desired.hosts.flatMap((h) => h.containers).find((c) => c.service === 'db')!;
+    expect((db.createBody as { Env: string[] }).Env).toContain('PGPASSWORD=s3cr3t-value');
+    expect(JSON.stringify(db.summary)).not.toContain('s3cr3t');
+    expect(JSON.stringify((db.createBody as { Labels: unknown }).Labels)).not.toContain('s3cr3t');
+  });
+
+  it('refuses a bind mount of the Docker socket unless allowed', async () => {
+    const topology = fourServiceTopology({ project: 'shop', hosts, override: { web: { volumes: [{ type: 'bind', source: '/var/run/docker.sock', target: '/sock' }] } } });
+    const desired = await desiredState(topology, 'test', { secrets: noSecrets });
+    expect(desired.problems[0]).toMatch(/"web" mounts \/var\/run\/docker.sock/);
+  });
+});
+
+describe('plan diff', () => {
+  const running = (c: Partial<RunningContainer> & Pick<RunningContainer, 'service' | 'hash' | 'summary'>): RunningContainer => ({
+    id: `id-${c.service}`,
+    name: `shop-${c.service}`,
+    replica: 1,
+    state: 'running',
+    health: 'healthy',
+    previous: false,
+    ...c,
+  });
+
+  it('plans create, unchanged, replace with the reason, and remove', async () => {
+    const before = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    const after = await desiredState(fourServiceTopology({ project: 'shop', hosts, override: { api: { image: 'local/busybox:2' } } }), 'test', { secrets: noSecrets });
+    const oldApi = before.hosts[1]!.containers.find((c) => c.service === 'api')!;
+    const host: RunningHost = {
+      containers: [running({ service: 'api', hash: oldApi.hash, summary: oldApi.summary }), running({ service: 'legacy', hash: 'x', summary: {} })],
+      networks: ['shop_data', 'shop_old'],
+      volumes: [],
+      images: new Set(['local/busybox:1']),
+    };
+    const plan = diffHost(after.hosts[1]!, host);
+    const byService = Object.fromEntries(plan.actions.map((a) => [a.service, a]));
+    expect(byService.cache!.kind).toBe('create');
+    expect(byService.api!.kind).toBe('replace');
+    expect(byService.api!.reasons).toEqual(['image: local/busybox:1 → local/busybox:2']);
+    expect(byService.legacy!.kind).toBe('remove');
+    expect(plan.createNetworks.map((n) => n.name)).toEqual(['shop_app']);
+    expect(plan.removeNetworks).toEqual(['shop_old']);
+    expect(plan.missingImages).toEqual(['local/busybox:2']);
+  });
+
+  it('plans nothing when everything runs as desired, and replaces a stopped container', async () => {
+    const desired = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    const runningHosts = new Map(
+      desired.hosts.map((h) => [h.host.id, { containers: h.containers.map((c) => running({ service: c.service, hash: c.hash, summary: c.summary })), networks: h.networks.map((n) => n.name), volumes: [], images: new Set(['local/busybox:1']) }]),
+    );
+    expect(planHasChanges(planFrom(desired, runningHosts))).toBe(false);
+    const h1 = runningHosts.get('h1')!;
+    runningHosts.set('h1', { ...h1, containers: [{ ...h1.containers[0]!, state: 'exited' }] });
+    const plan = planFrom(desired, runningHosts);
+    expect(planHasChanges(plan)).toBe(true);
+    expect(plan.hosts[0]!.actions[0]).toMatchObject({ kind: 'replace', reasons: ['the container is exited'] });
+  });
+});
