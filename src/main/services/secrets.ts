@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import { z } from 'zod';
+import { secretKey } from '../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
 
 /**
@@ -40,7 +41,7 @@ export class SecretsUnavailableError extends Error {
 }
 
 /** `ssh/<host>/passphrase`, `token/<name>`: no spaces, no path tricks. */
-export const secretKeySchema = z.string().regex(/^[a-z][a-z0-9-]*(\/[A-Za-z0-9._:@-]+)+$/, 'must look like "ssh/host.example/passphrase"').max(256);
+const secretKeySchema = secretKey;
 
 const fileSchema = z.record(z.string(), z.string());
 

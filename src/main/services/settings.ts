@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { DEFAULT_SETTINGS, editableSettingsSchema, type EditableSettings } from '../../shared/settings';
 import type { KeyValueStore } from './settings-store';
+
+export { DEFAULT_SETTINGS, type EditableSettings };
 
 /**
  * The app's settings: one zod schema with defaults, stored key by key in electron-store
@@ -7,7 +10,6 @@ import type { KeyValueStore } from './settings-store';
  * written by another version — falls back to its default with a warning, so a bad value
  * costs that one setting and never the app. Secrets never live here (see secrets.ts).
  */
-export const THEMES = ['system', 'light', 'dark'] as const;
 
 /** A host key the user trusted (trust on first use); a changed key is refused by deploy. */
 export const knownHostSchema = z.strictObject({
@@ -18,23 +20,6 @@ export const knownHostSchema = z.strictObject({
   addedAt: z.string(),
 });
 export type KnownHost = z.output<typeof knownHostSchema>;
-
-/** What the user may change from the window (validated again in main). */
-export const editableSettingsSchema = z.strictObject({
-  theme: z.enum(THEMES),
-  /** 0 turns autosave off. */
-  autosaveIntervalSeconds: z.number().int().min(0).max(3600),
-  defaultHealthCheckTimeoutSeconds: z.number().int().min(1).max(600),
-  reopenLastFile: z.boolean(),
-});
-export type EditableSettings = z.output<typeof editableSettingsSchema>;
-
-export const DEFAULT_SETTINGS: EditableSettings = {
-  theme: 'system',
-  autosaveIntervalSeconds: 60,
-  defaultHealthCheckTimeoutSeconds: 60,
-  reopenLastFile: true,
-};
 
 const KNOWN_HOSTS_KEY = 'knownHosts';
 const LAST_FILE_KEY = 'lastOpenFile';
