@@ -7,6 +7,8 @@ import { createHandlers, StartupOpenQueue } from '../ipc/handlers';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
+import { WindowDocument } from '../services/document-state';
+import { Settings } from '../services/settings';
 import { JsonFileStore } from '../services/settings-store';
 import { startBridge, type Bridge } from './server';
 
@@ -51,6 +53,8 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     dialogs: null,
     startupOpen: startupQueue(options.openAtStart),
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
+    // No keychain and no browser to open from here: the page opens links itself.
+    shell: { settings: new Settings(settings), document: new WindowDocument(), secrets: null, openExternal: null },
   });
   const bridge = await startBridge({
     handlers,

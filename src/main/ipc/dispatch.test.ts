@@ -137,6 +137,13 @@ const validRequests: Record<ChannelName, unknown> = {
   'file.listRecent': {},
   'example.list': {},
   'example.open': { id: 'seed-000' },
+  'settings.get': {},
+  'settings.update': { theme: 'dark', autosaveIntervalSeconds: 30, defaultHealthCheckTimeoutSeconds: 90, reopenLastFile: false },
+  'window.setDocumentState': { name: 'shop.stackdraft.yaml', path: '/home/me/shop.stackdraft.yaml', dirty: true },
+  'app.openLink': { link: 'docs' },
+  'secrets.status': {},
+  'secrets.set': { key: 'ssh/h1.example/passphrase', value: 'correct horse' },
+  'secrets.delete': { key: 'token/registry' },
 };
 
 describe('dispatch under malformed payloads (property)', () => {

@@ -3,6 +3,7 @@ import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
 import type { RecentFiles } from '../services/recent-files';
+import { createShellHandlers, defaultShellDeps, type ShellDeps } from './shell-handlers';
 
 /** One handler per contract channel: a missing or extra channel is a type error. */
 export type Handlers = { [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
@@ -22,6 +23,8 @@ export interface HandlerDeps {
   appInfo: AppInfo;
   /** What to open at start; each request is handed out once. */
   startupOpen?: StartupOpenQueue;
+  /** Settings, window state, links and secrets (default: in memory, none). */
+  shell?: ShellDeps;
   /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
   warn?: (message: string) => void;
 }
@@ -82,6 +85,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file.listRecent': async () => deps.recent.list(),
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
+    ...createShellHandlers(deps.shell ?? defaultShellDeps()),
   };
   return handlers;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LoadProblem } from '../format/errors';
 import { topologySchema, type Topology } from '../model';
+import { APP_LINKS, editableSettingsSchema, type AppLink, type EditableSettings } from '../settings';
 
 /**
  * The one contract between renderer and main. Each channel is `domain.verb` with a zod
@@ -23,6 +24,12 @@ const filePath = z
   .min(1)
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL characters');
+
+/** `ssh/<host>/passphrase`, `token/<name>`: the names secrets are stored under. */
+export const secretKey = z
+  .string()
+  .max(256)
+  .regex(/^[a-z][a-z0-9-]*(\/[A-Za-z0-9._:@-]+)+$/, 'must look like "ssh/host.example/passphrase"');
 
 /** Only YAML files are read or written through the contract. */
 export const topologyPath = filePath.refine((p) => /\.ya?ml$/i.test(p), 'must be a .yaml or .yml file');
@@ -82,6 +89,22 @@ export const channels = {
   'file.listRecent': channel<RecentFile[]>()(z.strictObject({})),
   'example.list': channel<ExampleInfo[]>()(z.strictObject({})),
   'example.open': channel<OpenedFile>()(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id') })),
+
+  // ── Desktop shell (issue 7): settings, window state, links, secrets ──
+  'settings.get': channel<EditableSettings>()(z.strictObject({})),
+  /** A partial update, validated field by field; answers the settings that result. */
+  'settings.update': channel<EditableSettings>()(editableSettingsSchema.partial()),
+  /** What the window title and the close confirmation show; null name = nothing open. */
+  'window.setDocumentState': channel<null>()(
+    z.strictObject({ name: z.string().max(256).nullable(), path: topologyPath.nullable(), dirty: z.boolean() }),
+  ),
+  /** Opens one of the app's own https links in the browser (never a URL from the page). */
+  'app.openLink': channel<{ opened: boolean; url: string }>()(z.strictObject({ link: z.enum(Object.keys(APP_LINKS) as [AppLink, ...AppLink[]]) })),
+  /** Whether secrets can be stored here, and if not why; never returns a secret. */
+  'secrets.status': channel<{ available: boolean; reason?: string }>()(z.strictObject({})),
+  /** Stores a secret (renderer → main only; no channel reads one back). */
+  'secrets.set': channel<null>()(z.strictObject({ key: secretKey, value: z.string().min(1).max(8192) })),
+  'secrets.delete': channel<null>()(z.strictObject({ key: secretKey })),
 } as const;
 
 export type Channels = typeof channels;

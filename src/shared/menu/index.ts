@@ -1,0 +1,2 @@
+export * from './accelerators';
+export * from './model';
