@@ -7,6 +7,7 @@ import { createHandlers, StartupOpenQueue } from '../ipc/handlers';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
+import { Recovery } from '../services/recovery';
 import { JsonFileStore } from '../services/settings-store';
 import { startBridge, type Bridge } from './server';
 
@@ -49,6 +50,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     recent: new RecentFiles(settings),
     examples: new Examples(options.examplesDir ?? join(REPO_ROOT, 'resources/examples')),
     dialogs: null,
+    recovery: new Recovery(userDataDir),
     startupOpen: startupQueue(options.openAtStart),
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
   });

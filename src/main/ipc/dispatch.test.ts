@@ -137,6 +137,9 @@ const validRequests: Record<ChannelName, unknown> = {
   'file.listRecent': {},
   'example.list': {},
   'example.open': { id: 'seed-000' },
+  'recovery.save': { topology: validTopology, path: null, name: 'shop (example)' },
+  'recovery.take': {},
+  'recovery.discard': {},
 };
 
 describe('dispatch under malformed payloads (property)', () => {

@@ -2,6 +2,7 @@ import { HandlerError, type AppInfo, type StartupOpen, type ChannelName, type Pa
 import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
+import type { Recovery } from '../services/recovery';
 import type { RecentFiles } from '../services/recent-files';
 
 /** One handler per contract channel: a missing or extra channel is a type error. */
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   examples: Examples;
   dialogs: Dialogs | null;
   appInfo: AppInfo;
+  /** Autosaved unsaved work in the user-data folder; absent = nothing is kept (tests of other channels). */
+  recovery?: Recovery;
   /** What to open at start; each request is handed out once. */
   startupOpen?: StartupOpenQueue;
   /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
@@ -82,6 +85,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file.listRecent': async () => deps.recent.list(),
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
+    'recovery.save': async ({ topology, path, name }) => {
+      if (!deps.recovery) throw new HandlerError('UNAVAILABLE', 'Autosave is not available in this window.');
+      await deps.recovery.save(topology, path, name);
+    },
+    'recovery.take': async () => (deps.recovery ? deps.recovery.take() : null),
+    'recovery.discard': async () => {
+      await deps.recovery?.discard();
+    },
   };
   return handlers;
 }
