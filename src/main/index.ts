@@ -10,6 +10,7 @@ import { Documents } from './services/documents';
 import { Examples } from './services/examples';
 import { filesToOpen } from './services/command-line';
 import { RecentFiles } from './services/recent-files';
+import { Recovery } from './services/recovery';
 import { APP_INDEX_URL } from './shell/app-assets';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { nativeDialogs } from './shell/dialogs';
@@ -79,6 +80,7 @@ function start(): void {
   const handlers = createHandlers({
     documents: new Documents(),
     recent: new RecentFiles(openElectronStore()),
+    recovery: new Recovery(app.getPath('userData')),
     startupOpen,
     examples: new Examples(app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources/examples')),
     dialogs: nativeDialogs(() => mainWindow),

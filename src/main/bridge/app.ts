@@ -9,6 +9,7 @@ import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
 import { WindowDocument } from '../services/document-state';
 import { Settings } from '../services/settings';
+import { Recovery } from '../services/recovery';
 import { JsonFileStore } from '../services/settings-store';
 import { startBridge, type Bridge } from './server';
 
@@ -51,6 +52,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     recent: new RecentFiles(settings),
     examples: new Examples(options.examplesDir ?? join(REPO_ROOT, 'resources/examples')),
     dialogs: null,
+    recovery: new Recovery(userDataDir),
     startupOpen: startupQueue(options.openAtStart),
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
     // No keychain and no browser to open from here: the page opens links itself.

@@ -144,6 +144,9 @@ const validRequests: Record<ChannelName, unknown> = {
   'secrets.status': {},
   'secrets.set': { key: 'ssh/h1.example/passphrase', value: 'correct horse' },
   'secrets.delete': { key: 'token/registry' },
+  'recovery.save': { topology: validTopology, path: null, name: 'shop (example)' },
+  'recovery.take': {},
+  'recovery.discard': {},
 };
 
 describe('dispatch under malformed payloads (property)', () => {

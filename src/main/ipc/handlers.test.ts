@@ -8,6 +8,7 @@ import { emptyTopology } from '../../shared/model';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
+import { Recovery } from '../services/recovery';
 import { MemoryStore, type KeyValueStore } from '../services/settings-store';
 import { dispatch } from './dispatch';
 import { createHandlers, type Dialogs, type Handlers } from './handlers';
@@ -101,3 +102,14 @@ export const _extra: Handlers = {
   // @ts-expect-error an extra channel is a type error
   'file.delete': stub,
 };
+
+describe('recovery handlers', () => {
+  it('keep unsaved work in the user-data folder until discarded', async () => {
+    const handlers = createHandlers({ documents: new Documents(), recent: new RecentFiles(new MemoryStore()), examples: new Examples(dir), dialogs: null, appInfo, recovery: new Recovery(dir) });
+    expect(await handlers['recovery.take']({})).toBeNull();
+    await handlers['recovery.save']({ topology: emptyTopology('Draft'), path: null, name: 'Untitled' });
+    expect(await handlers['recovery.take']({})).toMatchObject({ topology: { name: 'Draft' }, path: null, name: 'Untitled' });
+    await handlers['recovery.discard']({});
+    expect(await handlers['recovery.take']({})).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import { HandlerError, type AppInfo, type StartupOpen, type ChannelName, type Pa
 import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
+import type { Recovery } from '../services/recovery';
 import type { RecentFiles } from '../services/recent-files';
 import { createShellHandlers, defaultShellDeps, type ShellDeps } from './shell-handlers';
 
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   examples: Examples;
   dialogs: Dialogs | null;
   appInfo: AppInfo;
+  /** Autosaved unsaved work in the user-data folder; absent = nothing is kept (tests of other channels). */
+  recovery?: Recovery;
   /** What to open at start; each request is handed out once. */
   startupOpen?: StartupOpenQueue;
   /** Settings, window state, links and secrets (default: in memory, none). */
@@ -86,6 +89,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
     ...createShellHandlers(deps.shell ?? defaultShellDeps()),
+    'recovery.save': async ({ topology, path, name }) => {
+      if (!deps.recovery) throw new HandlerError('UNAVAILABLE', 'Autosave is not available in this window.');
+      await deps.recovery.save(topology, path, name);
+    },
+    'recovery.take': async () => (deps.recovery ? deps.recovery.take() : null),
+    'recovery.discard': async () => {
+      await deps.recovery?.discard();
+    },
   };
   return handlers;
 }

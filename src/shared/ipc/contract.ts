@@ -71,6 +71,16 @@ export interface AppInfo {
   nativeDialogs: boolean;
 }
 
+/** Unsaved work kept in the user-data folder, offered again after a crash or kill. */
+export interface Recovered {
+  topology: Topology;
+  /** The file it was opened from, or null for an example or a new document. */
+  path: string | null;
+  name: string;
+  /** ISO time of the autosave. */
+  savedAt: string;
+}
+
 /** What the app was asked to open when it started (command line, file association, dev:web). */
 export type StartupOpen = { path: string } | { exampleId: string };
 
@@ -105,6 +115,13 @@ export const channels = {
   /** Stores a secret (renderer → main only; no channel reads one back). */
   'secrets.set': channel<null>()(z.strictObject({ key: secretKey, value: z.string().min(1).max(8192) })),
   'secrets.delete': channel<null>()(z.strictObject({ key: secretKey })),
+  // --- Recovery (editor): autosave of unsaved work, offered again at the next start ---
+  /** Replaces the recovery file atomically with the current unsaved document. */
+  'recovery.save': channel<void>()(z.strictObject({ topology: topologySchema, path: topologyPath.nullable(), name: z.string().min(1).max(300) })),
+  /** The recovered work, if any; it stays on disk until discarded or saved over, so a second crash loses nothing. */
+  'recovery.take': channel<Recovered | null>()(z.strictObject({})),
+  /** Forgets the recovered work (after a save, a clean close, or when the user declines it). */
+  'recovery.discard': channel<void>()(z.strictObject({})),
 } as const;
 
 export type Channels = typeof channels;
