@@ -1,3 +1,4 @@
+import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { EXIT, type Output } from './io';
 
@@ -5,6 +6,7 @@ type Command = (args: readonly string[], output: Output) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */

@@ -1,10 +1,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { CanvasOverlay } from './analysis/CanvasOverlay';
 import { Canvas } from './canvas/Canvas';
 import { LoadErrors } from './components/LoadErrors';
 import { PathPrompt } from './components/PathPrompt';
+import { ProblemsPanel } from './components/ProblemsPanel';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { StartScreen } from './components/StartScreen';
 import { TierBar } from './components/TierBar';
+import { TierComparison } from './components/TierComparison';
 import { Toasts } from './components/Toasts';
 import { Toolbar } from './components/Toolbar';
 import { Unavailable } from './components/Unavailable';
@@ -53,6 +56,9 @@ function Workspace({ dark }: { dark: boolean }) {
           <div className="workspace">
             <ReactFlowProvider>
               <Canvas colorMode={dark ? 'dark' : 'light'} />
+              <CanvasOverlay />
+              <ProblemsPanel />
+              <TierComparison />
             </ReactFlowProvider>
             <div className="workspace__overlay">
               <LoadErrors />
