@@ -31,3 +31,20 @@ Match host *.internal
     ]);
   });
 });
+
+describe('addSshHosts', () => {
+  it('adds the hosts to a tier with their SSH target, skipping taken ids and invalid users', async () => {
+    const { sampleTopology } = await import('../view/testing');
+    const { addSshHosts } = await import('./index');
+    const { topology, notes } = addSshHosts(sampleTopology(), 'small', [
+      { alias: 'edge', address: '192.0.2.10', port: 2222, user: 'deploy' },
+      { alias: 'one', address: 'one.example' },
+      { alias: 'bad', address: 'bad.example', user: 'Root; rm' },
+    ]);
+    const hosts = topology.tiers[0]!.hosts;
+    expect(hosts.map((h) => h.id)).toEqual(['one', 'edge']);
+    expect(hosts[1]!.ssh).toEqual({ address: '192.0.2.10', port: 2222, user: 'deploy' });
+    expect(notes.map((n) => n.where)).toEqual(['Host edge', 'Host one', 'Host bad']);
+    expect(notes[2]!.message).toMatch(/^ssh\.user must be a valid user name; skipped$/);
+  });
+});
