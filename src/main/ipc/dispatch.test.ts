@@ -137,6 +137,7 @@ const validRequests: Record<ChannelName, unknown> = {
   'file.listRecent': {},
   'example.list': {},
   'example.open': { id: 'seed-000' },
+  'export.save': { path: '/home/me/map.mmd', suggestedName: 'map.mmd', content: { kind: 'text', text: 'flowchart TB' } },
 };
 
 describe('dispatch under malformed payloads (property)', () => {

@@ -2,6 +2,7 @@ import { HandlerError, type AppInfo, type StartupOpen, type ChannelName, type Pa
 import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
+import { saveExport } from '../services/export-files';
 import type { RecentFiles } from '../services/recent-files';
 
 /** One handler per contract channel: a missing or extra channel is a type error. */
@@ -82,6 +83,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'file.listRecent': async () => deps.recent.list(),
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
+
+    'export.save': async ({ path, suggestedName, content }) => {
+      const chosen = path ?? (await needDialogs('export.save').pickSavePath(suggestedName));
+      if (chosen === null) return null;
+      await saveExport(chosen, content);
+      return { path: chosen };
+    },
   };
   return handlers;
 }
