@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../../../testbed/examples';
 import { sampleTopology } from '../../view/testing';
+import { layoutCanvas } from '../../view/canvas-layout';
 import { toSvg } from './index';
 
 interface XmlElement {
@@ -60,6 +61,20 @@ describe('toSvg', () => {
     const lines = [...doc.getElementsByTagName('line')];
     expect(lines).toHaveLength(3);
     expect(lines.filter((l) => l.getAttribute('stroke-dasharray'))).toHaveLength(1);
+  });
+
+  it('draws each service card where the canvas puts it, so the export matches the screen', () => {
+    const topology = sampleTopology();
+    const layout = layoutCanvas(topology, 'large', 'host');
+    const { svg } = toSvg(topology, 'large', { margin: 10 });
+    const shift = (value: number, min: number) => value - min + 10;
+    for (const box of layout.boxes) {
+      for (const card of box.services) {
+        const x = shift(card.x, layout.bounds.minX);
+        const y = shift(card.y, layout.bounds.minY);
+        expect(svg).toContain(`<rect x="${x}" y="${y}" width="${card.width}" height="${card.height}" rx="8"`);
+      }
+    }
   });
 
   it('uses dark colours in dark mode', () => {
