@@ -80,7 +80,8 @@ export function toSvg(topology: Topology, tierId: string, options: SvgOptions = 
     out.push(`<rect x="${x}" y="${y}" width="${box.width}" height="${box.height}" rx="10" fill="${theme.box}" stroke="${theme.boxBorder}"${dashed}/>`);
     out.push(`<rect x="${x}" y="${y}" width="${box.width}" height="4" rx="2" fill="${accent}"/>`);
     out.push(`<text x="${x + 16}" y="${y + 28}" font-size="16" font-weight="600" fill="${theme.text}">${xmlEscape(fitText(title, box.width - 32, 16))}</text>`);
-    if (subtitle) out.push(`<text x="${x + 16}" y="${y + 48}" font-size="12" fill="${theme.muted}">${xmlEscape(fitText(subtitle, box.width - 32, 12))}</text>`);
+    // Only hosts have a header tall enough for a second line; groups keep theirs short.
+    if (subtitle && box.kind === 'host') out.push(`<text x="${x + 16}" y="${y + 48}" font-size="12" fill="${theme.muted}">${xmlEscape(fitText(subtitle, box.width - 32, 12))}</text>`);
     out.push('</g>');
   }
 
