@@ -1,5 +1,7 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
+import { exportCommand, EXPORT_USAGE } from './commands/export';
+import { importCommand, IMPORT_USAGE } from './commands/import';
 import { EXIT, type Output } from './io';
 
 type Command = (args: readonly string[], output: Output) => Promise<number>;
@@ -7,6 +9,8 @@ type Command = (args: readonly string[], output: Output) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
   analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
+  export: { run: exportCommand, usage: EXPORT_USAGE },
+  import: { run: importCommand, usage: IMPORT_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */

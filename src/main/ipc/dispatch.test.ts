@@ -147,6 +147,7 @@ const validRequests: Record<ChannelName, unknown> = {
   'recovery.save': { topology: validTopology, path: null, name: 'shop (example)' },
   'recovery.take': {},
   'recovery.discard': {},
+  'export.save': { path: '/home/me/map.mmd', suggestedName: 'map.mmd', content: { kind: 'text', text: 'flowchart TB' } },
 };
 
 describe('dispatch under malformed payloads (property)', () => {

@@ -3,6 +3,7 @@ import type { Topology } from '../../shared/model';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
 import type { Recovery } from '../services/recovery';
+import { saveExport } from '../services/export-files';
 import type { RecentFiles } from '../services/recent-files';
 import { createShellHandlers, defaultShellDeps, type ShellDeps } from './shell-handlers';
 
@@ -96,6 +97,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'recovery.take': async () => (deps.recovery ? deps.recovery.take() : null),
     'recovery.discard': async () => {
       await deps.recovery?.discard();
+    },
+
+    'export.save': async ({ path, suggestedName, content }) => {
+      const chosen = path ?? (await needDialogs('export.save').pickSavePath(suggestedName));
+      if (chosen === null) return null;
+      await saveExport(chosen, content);
+      return { path: chosen };
     },
   };
   return handlers;

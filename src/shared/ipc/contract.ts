@@ -84,6 +84,22 @@ export interface Recovered {
 /** What the app was asked to open when it started (command line, file association, dev:web). */
 export type StartupOpen = { path: string } | { exampleId: string };
 
+// ── Exports (issue 5): the export dialog saves what it previews. ──
+/** Extensions an export may be saved under; main refuses anything else. */
+export const exportPath = filePath.refine((p) => /\.(mmd|md|svg|png|ya?ml)$/i.test(p), 'must be a .mmd, .md, .svg, .png, .yml or .yaml file');
+const MAX_EXPORT_CHARS = 20_000_000;
+/** Text is written as given; `png` is rasterised from the SVG in main (resvg never runs in the renderer). */
+export const exportContent = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(MAX_EXPORT_CHARS) }),
+  z.strictObject({ kind: z.literal('png'), svg: z.string().max(MAX_EXPORT_CHARS), scale: z.number().min(0.25).max(8).optional() }),
+]);
+export const exportChannels = {
+  /** Writes atomically; without a path main asks with a native dialog; null = the user cancelled. */
+  'export.save': channel<{ path: string } | null>()(
+    z.strictObject({ path: exportPath.optional(), suggestedName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'must be a file name'), content: exportContent }),
+  ),
+} as const;
+
 export const channels = {
   'app.info': channel<AppInfo>()(z.strictObject({})),
   /** The file or example to open at start, handed out once; null when there is none. */
@@ -122,6 +138,7 @@ export const channels = {
   'recovery.take': channel<Recovered | null>()(z.strictObject({})),
   /** Forgets the recovered work (after a save, a clean close, or when the user declines it). */
   'recovery.discard': channel<void>()(z.strictObject({})),
+  ...exportChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,0 +1,2 @@
+export * from './svg';
+export { SVG_THEMES, type SvgTheme } from './theme';

@@ -1,0 +1,3 @@
+export * from './compose';
+export * from './ssh-config';
+export * from './report';
