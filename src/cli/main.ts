@@ -1,3 +1,5 @@
+import { deployCommand, DEPLOY_USAGE } from './commands/deploy';
+import { planCommand, PLAN_USAGE } from './commands/plan';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { EXIT, type Output } from './io';
 
@@ -5,6 +7,8 @@ type Command = (args: readonly string[], output: Output) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
+  plan: { run: planCommand, usage: PLAN_USAGE },
+  deploy: { run: deployCommand, usage: DEPLOY_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */

@@ -137,6 +137,11 @@ const validRequests: Record<ChannelName, unknown> = {
   'file.listRecent': {},
   'example.list': {},
   'example.open': { id: 'seed-000' },
+  'deploy.plan': { topology: validTopology, tier: 'small' },
+  'deploy.apply': { topology: validTopology, tier: 'small', breakLock: false, healthTimeoutSeconds: 60 },
+  'deploy.cancel': { jobId: 'job-1' },
+  'deploy.status': { topology: validTopology, tier: 'small' },
+  'hostKey.trust': { requestId: 'abc123', fingerprint: `SHA256:${'A'.repeat(43)}` },
 };
 
 describe('dispatch under malformed payloads (property)', () => {
