@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
+import { DeployPanel } from './components/DeployPanel';
 import { LoadErrors } from './components/LoadErrors';
 import { PathPrompt } from './components/PathPrompt';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
@@ -57,6 +58,7 @@ function Workspace({ dark }: { dark: boolean }) {
             <div className="workspace__overlay">
               <LoadErrors />
             </div>
+            <DeployPanel />
           </div>
         </>
       ) : (
