@@ -12,7 +12,9 @@ export function Progress() {
   const report = useAppStore((s) => s.deployReport);
   const elapsed = useElapsed(startedAt, stage === 'applying');
   const logEnd = useRef<HTMLDivElement>(null);
-  useEffect(() => logEnd.current?.scrollIntoView?.({ block: 'end' }), [log.length]);
+  useEffect(() => {
+    logEnd.current?.scrollIntoView?.({ block: 'end' });
+  }, [log.length]);
 
   return (
     <section className="deploy-progress" data-testid="deploy-progress">

@@ -16,7 +16,12 @@ export function DeployPanel() {
   const breakLock = useAppStore((s) => s.breakLock);
   const { planDeploy, applyDeploy, cancelDeploy, closeDeploy, setBreakLock, handleJobEvent } = useAppStore.getState();
 
-  useEffect(() => onEvent('job.event', handleJobEvent), [handleJobEvent]);
+  useEffect(() => {
+    const stop = onEvent('job.event', handleJobEvent);
+    return () => {
+      stop();
+    };
+  }, [handleJobEvent]);
 
   if (!open) return null;
   const busy = stage === 'planning' || stage === 'applying';
