@@ -26,7 +26,7 @@ const test = base.extend<{ testbed: Testbed; bridge: BridgeApp }>({
   },
 });
 
-test('Plan and Deploy from the UI: host-key question, plan table, live progress, then nothing left to change', async ({ app, testbed, workDir }) => {
+test('Plan and Deploy from the UI: host-key question, plan table, live progress, status dots, then nothing left to change', async ({ app, testbed, workDir }) => {
   test.setTimeout(240_000);
   const file = join(workDir, 'deploy.stackdraft.yaml');
   await writeFile(file, serializeTopology(topologyOn(testbed, { project: PROJECT, webPort: 18095 })));
@@ -49,6 +49,9 @@ test('Plan and Deploy from the UI: host-key question, plan table, live progress,
   await expect(app.page.locator('[data-testid="deploy-service"][data-step="healthy"]')).toHaveCount(4);
   await expect(app.testId('deploy-log')).toContainText('phase 3/3');
   expect(await (await fetch('http://10.77.0.13:18095/')).text()).toContain('stackdraft testbed OK');
+  // Live status: dots on the canvas for the deployed services and their hosts.
+  await expect(app.testId('service-web-status')).toHaveAttribute('data-status', 'healthy', { timeout: 30_000 });
+  await expect(app.testId('host-h3-status')).toHaveAttribute('data-status', 'reachable');
 
   await app.testId('deploy-plan').click();
   await expect(app.testId('deploy-plan-summary')).toHaveText('No changes: every host already runs this tier as planned.', { timeout: 60_000 });

@@ -33,7 +33,10 @@ export interface DeploySlice {
   deployLog: string[];
   deployReport: DeployReportView | null;
   breakLock: boolean;
+  /** Live state by service id and host reachability by host id, from `deploy.status` polling. */
+  deployStatus: { services: Record<string, LiveState>; hosts: Record<string, { reachable: boolean; error?: string }> } | null;
 
+  refreshDeployStatus(): Promise<void>;
   openDeploy(): void;
   closeDeploy(): void;
   setBreakLock(value: boolean): void;
@@ -44,7 +47,15 @@ export interface DeploySlice {
   handleJobEvent(event: EventPayload<'job.event'>): void;
 }
 
+export type LiveState = 'healthy' | 'running' | 'starting' | 'unhealthy' | 'stopped';
+
 const MAX_LOG_LINES = 500;
+
+function liveState(state: string, health: string | undefined): LiveState {
+  if (state !== 'running') return 'stopped';
+  if (health === 'unhealthy' || health === 'starting' || health === 'healthy') return health;
+  return 'running';
+}
 
 export const createDeploySlice =
   (deps: Pick<StoreDeps, 'call'>): SliceCreator<DeploySlice> =>
@@ -74,6 +85,18 @@ export const createDeploySlice =
       deployLog: [],
       deployReport: null,
       breakLock: false,
+      deployStatus: null,
+
+      async refreshDeployStatus() {
+        try {
+          const { hosts } = await deps.call('deploy.status', target());
+          const services: Record<string, LiveState> = {};
+          for (const h of hosts) for (const c of h.containers) services[c.service] = liveState(c.state, c.health);
+          set({ deployStatus: { services, hosts: Object.fromEntries(hosts.map((h) => [h.host, { reachable: h.reachable, error: h.error }])) } });
+        } catch {
+          // Status is a convenience: an unknown host key or a refusal is reported by Plan.
+        }
+      },
 
       openDeploy: () => set({ deployOpen: true }),
       closeDeploy: () => set({ deployOpen: get().deployStage === 'applying' }),

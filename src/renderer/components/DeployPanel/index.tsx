@@ -23,6 +23,8 @@ export function DeployPanel() {
     };
   }, [handleJobEvent]);
 
+  useLiveStatus(open, stage);
+
   if (!open) return null;
   const busy = stage === 'planning' || stage === 'applying';
   const locked = plan?.hosts.some((h) => h.lock) ?? false;
@@ -69,6 +71,19 @@ export function DeployPanel() {
       <HostKeyDialog />
     </aside>
   );
+}
+
+const STATUS_POLL_MS = 5000;
+
+/** Polls container state and health while the panel is open (the dots on the canvas), and once after a deploy ends. */
+function useLiveStatus(open: boolean, stage: string): void {
+  const refresh = useAppStore((s) => s.refreshDeployStatus);
+  useEffect(() => {
+    if (!open || stage === 'planning') return;
+    void refresh();
+    const timer = setInterval(() => void refresh(), STATUS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [open, stage, refresh]);
 }
 
 /** Seconds since `since`, ticking while `running`. */
