@@ -1,4 +1,6 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
+import { deployCommand, DEPLOY_USAGE } from './commands/deploy';
+import { planCommand, PLAN_USAGE } from './commands/plan';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importCommand, IMPORT_USAGE } from './commands/import';
@@ -11,6 +13,8 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   analyze: { run: analyzeCommand, usage: ANALYZE_USAGE },
   export: { run: exportCommand, usage: EXPORT_USAGE },
   import: { run: importCommand, usage: IMPORT_USAGE },
+  plan: { run: planCommand, usage: PLAN_USAGE },
+  deploy: { run: deployCommand, usage: DEPLOY_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { CanvasOverlay } from './analysis/CanvasOverlay';
 import { Canvas } from './canvas/Canvas';
+import { DeployPanel } from './components/DeployPanel';
 import { LoadErrors } from './components/LoadErrors';
 import { PathPrompt } from './components/PathPrompt';
 import { ProblemsPanel } from './components/ProblemsPanel';
@@ -63,6 +64,7 @@ function Workspace({ dark }: { dark: boolean }) {
             <div className="workspace__overlay">
               <LoadErrors />
             </div>
+            <DeployPanel />
           </div>
         </>
       ) : (

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StartupOpen } from '../../shared/ipc';
+import { DeployEngine } from '../deploy/engine';
+import { createDeployHandlers } from '../deploy/ipc-handlers';
+import { secretsFromEnvironment } from '../deploy/secrets';
 import { createHandlers, StartupOpenQueue } from '../ipc/handlers';
+import { SshPool } from '../ssh/pool';
+import { TrustStore } from '../ssh/trust-store';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
@@ -30,6 +35,10 @@ export interface BridgeAppOptions {
   log?: (message: string, error?: unknown) => void;
   /** Opened by the renderer when it starts (dev:web opens an example this way). */
   openAtStart?: StartupOpen;
+  /** Deploy: known_hosts files seeding trust (default ~/.ssh/known_hosts; e2e passes the testbed's). */
+  knownHostsFiles?: string[];
+  /** Deploy: Stackdraft's own host-key store; default `trusted-host-keys.json` in user data. */
+  trustStorePath?: string;
 }
 
 export interface BridgeApp extends Pick<Bridge, 'port' | 'token' | 'url' | 'broadcast'> {
@@ -47,7 +56,18 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
   const userDataDir = options.userDataDir ?? (await fs.mkdtemp(join(tmpdir(), 'stackdraft-user-data-')));
   await fs.mkdir(userDataDir, { recursive: true });
   const settings = await JsonFileStore.open(join(userDataDir, 'settings.json'));
+  const trust = await TrustStore.open(options.trustStorePath ?? join(userDataDir, 'trusted-host-keys.json'), options.knownHostsFiles ?? [join(homedir(), '.ssh', 'known_hosts')]);
+  const pool = new SshPool({ trust });
+  // Events are pushed through the bridge, which starts after the handlers exist.
+  // eslint-disable-next-line prefer-const -- assigned once the bridge is up, below
+  let broadcast: Bridge['broadcast'] | undefined;
+  const deploy = createDeployHandlers({
+    engine: new DeployEngine({ pool, secrets: secretsFromEnvironment(process.env) }),
+    trust,
+    emit: (payload) => broadcast?.('job.event', payload),
+  });
   const handlers = createHandlers({
+    deploy,
     documents: new Documents(),
     recent: new RecentFiles(settings),
     examples: new Examples(options.examplesDir ?? join(REPO_ROOT, 'resources/examples')),
@@ -64,6 +84,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     port: options.port ?? 0,
     log: options.log,
   });
+  broadcast = bridge.broadcast;
   return {
     port: bridge.port,
     token: bridge.token,
@@ -72,6 +93,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     userDataDir,
     async close() {
       await bridge.close();
+      await pool.closeAll();
       if (ownsUserData) await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };

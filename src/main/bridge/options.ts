@@ -10,6 +10,8 @@ export function bridgeOptionsFrom(argv: string[], env: NodeJS.ProcessEnv): Bridg
       'examples-dir': { type: 'string' },
       'allowed-origins': { type: 'string' },
       port: { type: 'string' },
+      'known-hosts': { type: 'string', multiple: true },
+      'trust-store': { type: 'string' },
     },
     strict: true,
   });
@@ -22,6 +24,10 @@ export function bridgeOptionsFrom(argv: string[], env: NodeJS.ProcessEnv): Bridg
   const examplesDir = values['examples-dir'] ?? env.STACKDRAFT_EXAMPLES_DIR;
   if (userDataDir) options.userDataDir = userDataDir;
   if (examplesDir) options.examplesDir = examplesDir;
+  const knownHosts = values['known-hosts'] ?? env.STACKDRAFT_KNOWN_HOSTS?.split(':').filter(Boolean);
+  if (knownHosts && knownHosts.length > 0) options.knownHostsFiles = knownHosts;
+  const trustStore = values['trust-store'] ?? env.STACKDRAFT_TRUST_STORE;
+  if (trustStore) options.trustStorePath = trustStore;
   if (origins) options.allowedOrigins = origins.split(',').map((o) => o.trim()).filter(Boolean);
   return options;
 }

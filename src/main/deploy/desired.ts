@@ -13,6 +13,8 @@ export interface DesiredContainer {
   readonly service: string;
   readonly replica: number;
   readonly name: string;
+  /** DNS name on every network it joins: the service's own name. */
+  readonly alias: string;
   readonly image: string;
   readonly phase: number;
   readonly summary: ContainerSummary;
@@ -221,6 +223,7 @@ function buildContainer(input: BuildInput): DesiredContainer {
     service: service.id,
     replica: input.replica,
     name,
+    alias: service.name,
     image: service.image!,
     phase: input.phase,
     summary,

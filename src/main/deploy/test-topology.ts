@@ -13,6 +13,8 @@ export interface TestTopologyOptions {
   hosts: readonly TestHost[];
   identityFile?: string;
   image?: string;
+  /** Host port web publishes on h3; distinct per test, since projects share the hosts. */
+  webPort?: number;
   /** Per-service overrides, e.g. a health check that never passes. */
   override?: Record<string, Partial<ServiceInput>>;
 }
@@ -27,7 +29,7 @@ export function httpService(id: string, port: number, image: string, extra: Part
     command: ['httpd', '-f', '-p', String(port), '-h', '/www'],
     ports: [{ container: port }],
     resources: { cpu: { limit: 0.5 }, memoryMiB: { request: 16, limit: 64 } },
-    healthCheck: { command: ['wget', '-q', '-O', '-', `http://127.0.0.1:${port}/`], intervalSeconds: 0.3, timeoutSeconds: 2, retries: 3 },
+    healthCheck: { command: ['wget', '-q', '-O', '-', `http://127.0.0.1:${port}/`], intervalSeconds: 0.3, timeoutSeconds: 5, retries: 10 },
     restart: 'unless-stopped',
     ...extra,
   };
@@ -35,7 +37,7 @@ export function httpService(id: string, port: number, image: string, extra: Part
 
 /**
  * Four services over three hosts in three cold-start phases:
- * db (h1), cache (h2) → api (h2) → web (h3, published 18080).
+ * db (h1), cache (h2) → api (h2) → web (h3, published on `webPort`).
  */
 export function fourServiceTopology(options: TestTopologyOptions): Topology {
   const image = options.image ?? 'local/busybox:1';
@@ -45,7 +47,7 @@ export function fourServiceTopology(options: TestTopologyOptions): Topology {
     httpService('db', 5432, image, { kind: 'database', plane: 'data', ...o.db }),
     httpService('cache', 6379, image, { kind: 'cache', plane: 'data', ...o.cache }),
     httpService('api', 8000, image, { plane: 'app', env: { MODE: 'test' }, ...o.api }),
-    httpService('web', 8080, image, { plane: 'app', ports: [{ container: 8080, published: 18080 }], ...o.web }),
+    httpService('web', 8080, image, { plane: 'app', ports: [{ container: 8080, published: options.webPort ?? 18080 }], ...o.web }),
   ];
   return topologySchema.parse({
     schemaVersion: CURRENT_SCHEMA_VERSION,

@@ -148,6 +148,11 @@ const validRequests: Record<ChannelName, unknown> = {
   'recovery.take': {},
   'recovery.discard': {},
   'export.save': { path: '/home/me/map.mmd', suggestedName: 'map.mmd', content: { kind: 'text', text: 'flowchart TB' } },
+  'deploy.plan': { topology: validTopology, tier: 'small' },
+  'deploy.apply': { topology: validTopology, tier: 'small', breakLock: false, healthTimeoutSeconds: 60 },
+  'deploy.cancel': { jobId: 'job-1' },
+  'deploy.status': { topology: validTopology, tier: 'small' },
+  'hostKey.trust': { requestId: 'abc123', fingerprint: `SHA256:${'A'.repeat(43)}` },
 };
 
 describe('dispatch under malformed payloads (property)', () => {

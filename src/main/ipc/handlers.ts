@@ -1,5 +1,6 @@
 import { HandlerError, type AppInfo, type StartupOpen, type ChannelName, type ParsedRequestOf, type ResponseOf } from '../../shared/ipc';
 import type { Topology } from '../../shared/model';
+import { unavailableDeployHandlers, type DeployHandlers } from '../deploy/ipc-handlers';
 import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
 import type { Recovery } from '../services/recovery';
@@ -31,6 +32,8 @@ export interface HandlerDeps {
   shell?: ShellDeps;
   /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
   warn?: (message: string) => void;
+  /** Deploy channels (src/main/deploy/ipc-handlers.ts); absent = refused as unavailable. */
+  deploy?: DeployHandlers;
 }
 
 /** Files or examples to open at start, queued until the renderer asks. */
@@ -105,6 +108,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await saveExport(chosen, content);
       return { path: chosen };
     },
+    ...(deps.deploy ?? unavailableDeployHandlers()),
   };
   return handlers;
 }

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
-import { Client, utils, type AnyAuthMethod, type AuthenticationType, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
+import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
+
+// ssh2 is CommonJS: Node's ESM loader gives its exports only as the default.
+const { utils } = ssh2;
 import { describeConnectError, SshError } from './errors';
 import { fingerprintOf, keyTypeOf } from './known-hosts';
 import { Slots } from './slots';
@@ -69,7 +72,7 @@ export class SshConnection {
 
   static async connect(target: SshTarget, options: ConnectOptions): Promise<SshConnection> {
     const where = describeTarget(target);
-    const client = new Client();
+    const client = new ssh2.Client();
     const stats = { authAttempts: 0 };
     const methods = await authMethods(target, options);
     let refusal: SshError | undefined;

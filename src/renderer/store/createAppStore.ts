@@ -24,7 +24,7 @@ export function createAppStore(deps: StoreDeps) {
           ...createDocumentSlice(deps)(...a),
           ...createUiSlice(deps)(...a),
           ...createSelectionSlice(...a),
-          ...createDeploySlice(...a),
+          ...createDeploySlice(deps)(...a),
           ...createCanvasSlice(...a),
         }),
         {

@@ -1,4 +1,161 @@
-import type { DeploySlice, SliceCreator } from './types';
+import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion } from '../../shared/ipc';
+import type { SliceCreator, StoreDeps } from './types';
 
-/** Plan, apply and job progress come with the deploy issue. */
-export const createDeploySlice: SliceCreator<DeploySlice> = () => ({});
+export type DeployStage = 'idle' | 'planning' | 'planned' | 'applying' | 'finished';
+
+/** Progress of one container in the running deploy, keyed `host/name`. */
+export interface ServiceProgress {
+  host: string;
+  service: string;
+  name: string;
+  step: string;
+  message?: string;
+}
+
+export interface DeployReportView {
+  outcome: 'succeeded' | 'nothing-to-do' | 'failed' | 'cancelled';
+  error?: string;
+  durationMs: number;
+  hosts: { host: string; outcome: string; containers: { name: string; service: string; state: string; health?: string }[]; notes: string[] }[];
+}
+
+/** The deploy panel's state; never part of undo history. */
+export interface DeploySlice {
+  deployOpen: boolean;
+  deployStage: DeployStage;
+  deployPlan: DeployPlanView | null;
+  deployError: string | null;
+  hostKeyQuestion: HostKeyQuestion | null;
+  deployJobId: string | null;
+  deployStartedAt: number | null;
+  deployPhase: string | null;
+  deployProgress: Record<string, ServiceProgress>;
+  deployLog: string[];
+  deployReport: DeployReportView | null;
+  breakLock: boolean;
+  /** Live state by service id and host reachability by host id, from `deploy.status` polling. */
+  deployStatus: { services: Record<string, LiveState>; hosts: Record<string, { reachable: boolean; error?: string }> } | null;
+
+  refreshDeployStatus(): Promise<void>;
+  openDeploy(): void;
+  closeDeploy(): void;
+  setBreakLock(value: boolean): void;
+  planDeploy(): Promise<void>;
+  applyDeploy(): Promise<void>;
+  cancelDeploy(): Promise<void>;
+  answerHostKey(trust: boolean): Promise<void>;
+  handleJobEvent(event: EventPayload<'job.event'>): void;
+}
+
+export type LiveState = 'healthy' | 'running' | 'starting' | 'unhealthy' | 'stopped';
+
+const MAX_LOG_LINES = 500;
+
+function liveState(state: string, health: string | undefined): LiveState {
+  if (state !== 'running') return 'stopped';
+  if (health === 'unhealthy' || health === 'starting' || health === 'healthy') return health;
+  return 'running';
+}
+
+export const createDeploySlice =
+  (deps: Pick<StoreDeps, 'call'>): SliceCreator<DeploySlice> =>
+  (set, get) => {
+    const target = () => {
+      const { topology, tierId } = get();
+      if (!topology || !tierId) throw new Error('Open a file and pick a tier first.');
+      return { topology, tier: tierId };
+    };
+    /** A host-key question is a dialog, not an error; anything else is shown as it is. */
+    const fail = (error: unknown, stage: DeployStage) => {
+      if (error instanceof IpcError && error.code === 'HOST_KEY_UNKNOWN') set({ hostKeyQuestion: error.details as HostKeyQuestion, deployStage: stage });
+      else set({ deployError: (error as Error).message, deployStage: stage });
+    };
+    const log = (line: string) => set({ deployLog: [...get().deployLog, line].slice(-MAX_LOG_LINES) });
+
+    return {
+      deployOpen: false,
+      deployStage: 'idle',
+      deployPlan: null,
+      deployError: null,
+      hostKeyQuestion: null,
+      deployJobId: null,
+      deployStartedAt: null,
+      deployPhase: null,
+      deployProgress: {},
+      deployLog: [],
+      deployReport: null,
+      breakLock: false,
+      deployStatus: null,
+
+      async refreshDeployStatus() {
+        try {
+          const { hosts } = await deps.call('deploy.status', target());
+          const services: Record<string, LiveState> = {};
+          for (const h of hosts) for (const c of h.containers) services[c.service] = liveState(c.state, c.health);
+          set({ deployStatus: { services, hosts: Object.fromEntries(hosts.map((h) => [h.host, { reachable: h.reachable, error: h.error }])) } });
+        } catch {
+          // Status is a convenience: an unknown host key or a refusal is reported by Plan.
+        }
+      },
+
+      openDeploy: () => set({ deployOpen: true }),
+      closeDeploy: () => set({ deployOpen: get().deployStage === 'applying' }),
+      setBreakLock: (value) => set({ breakLock: value }),
+
+      async planDeploy() {
+        set({ deployStage: 'planning', deployError: null, deployPlan: null, deployReport: null });
+        try {
+          set({ deployPlan: await deps.call('deploy.plan', target()), deployStage: 'planned' });
+        } catch (error) {
+          fail(error, 'idle');
+        }
+      },
+
+      async applyDeploy() {
+        set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
+        try {
+          const { jobId } = await deps.call('deploy.apply', { ...target(), breakLock: get().breakLock });
+          set({ deployJobId: jobId });
+        } catch (error) {
+          fail(error, 'planned');
+        }
+      },
+
+      async cancelDeploy() {
+        const jobId = get().deployJobId;
+        if (!jobId) return;
+        log('Cancelling: stopping and restoring the previous containers…');
+        await deps.call('deploy.cancel', { jobId }).catch((error: unknown) => log(`Cancel failed: ${(error as Error).message}`));
+      },
+
+      async answerHostKey(trust) {
+        const question = get().hostKeyQuestion;
+        set({ hostKeyQuestion: null });
+        if (!question || !trust) {
+          if (question) set({ deployError: `Not connected to ${question.host}: its host key was not trusted.` });
+          return;
+        }
+        try {
+          await deps.call('hostKey.trust', { requestId: question.requestId, fingerprint: question.fingerprint });
+          await get().planDeploy();
+        } catch (error) {
+          fail(error, 'idle');
+        }
+      },
+
+      handleJobEvent(event) {
+        if (event.jobId !== get().deployJobId) return;
+        const data = event.data as { type?: string; host?: string; service?: string; name?: string; step?: string; message?: string; stage?: string; report?: DeployReportView } | undefined;
+        if (event.kind === 'progress' && data?.type === 'service') {
+          const key = `${data.host}/${data.name}`;
+          set({ deployProgress: { ...get().deployProgress, [key]: { host: data.host!, service: data.service!, name: data.name!, step: data.step!, message: data.message } } });
+        } else if (event.kind === 'progress' && data?.type === 'stage' && data.stage === 'phase') {
+          set({ deployPhase: data.message ?? null });
+        }
+        if (event.message) log(event.message);
+        if (event.kind === 'done' || event.kind === 'failed' || event.kind === 'cancelled') {
+          set({ deployStage: 'finished', deployJobId: null, deployReport: data?.report ?? null, deployError: event.kind === 'done' ? null : (event.message ?? event.kind) });
+        }
+      },
+    };
+  };

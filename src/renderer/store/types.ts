@@ -103,7 +103,8 @@ export interface SelectionSlice {
 }
 
 /** Deploy jobs arrive in a later issue; the slice exists so that the store shape is final. */
-export type DeploySlice = Record<never, never>;
+export type { DeploySlice } from './deploySlice';
+import type { DeploySlice } from './deploySlice';
 
 /** React Flow's nodes and edges: derived from the document, plus what React Flow owns. */
 export interface CanvasSlice {

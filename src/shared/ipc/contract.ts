@@ -81,6 +81,69 @@ export interface Recovered {
   savedAt: string;
 }
 
+// ── Deploy (issue 6): plan, apply as a job, cancel, live status, host-key trust ──
+
+/** One planned change, as the plan table shows it (no container bodies: they hold secret values). */
+export interface PlannedActionView {
+  kind: 'create' | 'replace' | 'remove' | 'unchanged';
+  service: string;
+  name: string;
+  /** 0-based cold-start phase; absent for removals. */
+  phase?: number;
+  reasons: string[];
+}
+
+export interface DeployPlanView {
+  project: string;
+  tier: string;
+  phases: string[][];
+  problems: string[];
+  hasChanges: boolean;
+  hosts: {
+    host: string;
+    address: string;
+    actions: PlannedActionView[];
+    createNetworks: string[];
+    createVolumes: string[];
+    removeNetworks: string[];
+    unusedVolumes: string[];
+    missingImages: string[];
+    lock?: { holder: string; since: string };
+  }[];
+}
+
+export interface DeployStatusView {
+  hosts: { host: string; reachable: boolean; error?: string; containers: { service: string; name: string; state: string; health?: string }[] }[];
+}
+
+/** Details of a HOST_KEY_UNKNOWN error: the question to ask, answered with `hostKey.trust`. */
+export interface HostKeyQuestion {
+  requestId: string;
+  host: string;
+  port: number;
+  keyType: string;
+  fingerprint: string;
+}
+
+const deployTarget = z.strictObject({ topology: topologySchema, tier: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, 'must be a tier id') });
+const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a job id');
+
+const deployChannels = {
+  /** Reads every host of the tier and answers what a deploy would change; changes nothing. */
+  'deploy.plan': channel<DeployPlanView>()(deployTarget),
+  /** Starts a deploy job; progress, logs and the final report arrive as `job.event`s. */
+  'deploy.apply': channel<{ jobId: string }>()(
+    deployTarget.extend({ breakLock: z.boolean().optional(), healthTimeoutSeconds: z.number().positive().max(3600).optional() }),
+  ),
+  /** Stops the job and rolls back what it changed; false when the job already ended. */
+  'deploy.cancel': channel<{ cancelled: boolean }>()(z.strictObject({ jobId })),
+  'deploy.status': channel<DeployStatusView>()(deployTarget),
+  /** Trusts the key of an earlier HOST_KEY_UNKNOWN question, identified by its request id and fingerprint. */
+  'hostKey.trust': channel<{ host: string; fingerprint: string }>()(
+    z.strictObject({ requestId: z.string().regex(/^[a-z0-9]{1,32}$/, 'must be a request id'), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256 fingerprint') }),
+  ),
+} as const;
+
 /** What the app was asked to open when it started (command line, file association, dev:web). */
 export type StartupOpen = { path: string } | { exampleId: string };
 
@@ -139,6 +202,7 @@ export const channels = {
   /** Forgets the recovered work (after a save, a clean close, or when the user declines it). */
   'recovery.discard': channel<void>()(z.strictObject({})),
   ...exportChannels,
+  ...deployChannels,
 } as const;
 
 export type Channels = typeof channels;

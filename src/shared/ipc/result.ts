@@ -16,7 +16,12 @@ export type IpcErrorCode =
   | 'CHANGED_ON_DISK'
   | 'IO_ERROR'
   | 'UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  // Deploy (issue 6): the renderer asks about an unknown key, explains a changed one.
+  | 'HOST_KEY_UNKNOWN'
+  | 'HOST_KEY_CHANGED'
+  | 'SSH_FAILED'
+  | 'DEPLOY_REFUSED';
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorData };
 

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { formatMemory, formatNumber } from '../../../shared/view/format';
+import { HostStatusDot } from '../../components/DeployPanel/StatusDot';
 import { Icon } from '../../components/Icon';
 import type { HostNode } from '../types';
 import { CapacityBar } from './CapacityBar';
@@ -17,6 +18,7 @@ export const HostNodeView = memo(function HostNodeView({ data, selected }: NodeP
           <span className="host__name" title={data.name}>
             {data.name}
           </span>
+          <HostStatusDot hostId={hostId} />
           {data.publicIp ? (
             <span className="host__ip" data-testid={`host-${hostId}-public-ip`} title="Has a public IP address">
               <Icon name="globe" size={12} />

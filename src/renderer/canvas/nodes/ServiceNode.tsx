@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
+import { ServiceStatusDot } from '../../components/DeployPanel/StatusDot';
 import { Icon } from '../../components/Icon';
 import { kindLook } from '../kinds';
 import type { ServiceNode } from '../types';
@@ -32,6 +33,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }:
         ) : null}
         {data.exposure === 'public' ? <Icon name="globe" size={13} className="svc__public" title="Public" /> : null}
         <span className="svc__kind">{look.label}</span>
+        <ServiceStatusDot serviceId={data.serviceId} />
       </div>
       {data.kind === 'external' ? (
         <div className="svc__desc" title={data.description}>

@@ -16,6 +16,7 @@ export function Toolbar() {
   const save = useAppStore((s) => s.save);
   const requestSaveAs = useAppStore((s) => s.requestSaveAs);
   const closeDocument = useAppStore((s) => s.closeDocument);
+  const openDeploy = useAppStore((s) => s.openDeploy);
 
   return (
     <header className="toolbar" data-testid="toolbar">
@@ -68,6 +69,11 @@ export function Toolbar() {
         </div>
       ) : null}
       <div className="toolbar__spacer" />
+      {hasDocument ? (
+        <button type="button" className="btn" data-testid="deploy-button" onClick={openDeploy} title="Plan and deploy this tier over SSH">
+          Deploy…
+        </button>
+      ) : null}
       <ViewSwitch />
       <ThemeToggle />
       {hasDocument ? (

@@ -1,0 +1,291 @@
+import type Docker from 'dockerode';
+import type { DesiredState } from './desired';
+import type { HostSession } from './engine';
+import { DeployError, dockerMessage, statusCodeOf } from './errors';
+import type { DeployEvent, DeployReport, HostReport } from './events';
+import { waitHealthy } from './health';
+import { LABEL, PREVIOUS_SUFFIX } from './labels';
+import { releaseHostLock, takeHostLock } from './lock';
+import { planFrom, planHasChanges, type DeployPlan, type PlannedAction, type RunningHost } from './plan';
+
+export interface ApplyContext {
+  desired: DesiredState;
+  sessions: readonly HostSession[];
+  readAll(sessions: readonly HostSession[]): Promise<Map<string, RunningHost>>;
+  holder: string;
+  signal: AbortSignal;
+  emit(event: DeployEvent): void;
+  breakLock: boolean;
+  staleLockMs: number;
+}
+
+/** What this deploy changed, so that a failure can put every host back as it was. */
+interface Journal {
+  containers: { host: string; name: string; service: string; oldId?: string; oldWasRunning: boolean }[];
+  networks: { host: string; name: string }[];
+  volumes: { host: string; name: string }[];
+}
+
+const ignore = (...codes: number[]) => (error: unknown) => {
+  if (!codes.includes(statusCodeOf(error) ?? -1)) throw error;
+};
+
+/**
+ * Lock → plan under the lock → images → networks and volumes → phases in cold-start order
+ * (hosts and services in parallel within a phase, each waited on until healthy) → clean
+ * up. On any failure or cancel: stop, start no dependents, restore what was changed.
+ */
+export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
+  const started = Date.now();
+  const { desired, sessions, emit } = ctx;
+  const byHost = new Map(sessions.map((s) => [s.desired.host.id, s]));
+  const journal: Journal = { containers: [], networks: [], volumes: [] };
+  const phases: DeployReport['phases'] = [];
+  const stop = new AbortController();
+  const onCancel = () => stop.abort();
+  ctx.signal.addEventListener('abort', onCancel);
+  const locked: HostSession[] = [];
+  let plan: DeployPlan | undefined;
+  try {
+    emit({ type: 'stage', stage: 'connect', message: `connecting to ${sessions.length} host(s)` });
+    await Promise.all(sessions.map((s) => s.docker()));
+
+    emit({ type: 'stage', stage: 'lock', message: 'locking every host' });
+    // One host after another in a fixed order: of two deploys at once, the first to get
+    // the first host wins, instead of each holding some hosts and both giving up.
+    for (const s of [...sessions].sort((a, b) => a.desired.host.id.localeCompare(b.desired.host.id))) {
+      await takeHostLock(await s.docker(), s.label, {
+        project: desired.project,
+        holder: ctx.holder,
+        staleAfterMs: ctx.staleLockMs,
+        breakLock: ctx.breakLock,
+        images: s.desired.containers.map((c) => c.image),
+      });
+      locked.push(s);
+    }
+
+    emit({ type: 'stage', stage: 'plan', message: 'reading what runs on each host' });
+    plan = planFrom(desired, await ctx.readAll(sessions));
+    if (!planHasChanges(plan)) {
+      emit({ type: 'stage', stage: 'finished', message: 'nothing to do: every host already runs this tier as planned' });
+      return { outcome: 'nothing-to-do', hosts: await hostReports(ctx, 'unchanged'), durationMs: Date.now() - started, phases };
+    }
+
+    await pullMissingImages(plan, byHost, emit);
+    await createNetworksAndVolumes(plan, byHost, journal, emit);
+
+    for (let index = 0; index < desired.phases.length; index++) {
+      checkCancelled(ctx.signal);
+      const work = plan.hosts.flatMap((h) => h.actions.filter((a) => a.phase === index).map((action) => ({ session: byHost.get(h.host)!, action })));
+      for (const { session, action } of work.filter((w) => w.action.kind === 'unchanged')) {
+        emit({ type: 'service', host: session.desired.host.id, service: action.service, name: action.name, step: 'unchanged' });
+      }
+      const changes = work.filter((w) => w.action.kind === 'create' || w.action.kind === 'replace');
+      emit({ type: 'stage', stage: 'phase', phase: index, message: `phase ${index + 1}/${desired.phases.length}: ${changes.length} to start, ${work.length - changes.length} unchanged` });
+      const phaseStarted = Date.now();
+      const results = await Promise.allSettled(
+        changes.map(({ session, action }) =>
+          startService(session, action, journal, stop.signal, emit).catch((error: unknown) => {
+            stop.abort();
+            throw error;
+          }),
+        ),
+      );
+      phases.push({ index, services: changes.length, durationMs: Date.now() - phaseStarted });
+      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
+      if (failures.length > 0) {
+        checkCancelled(ctx.signal);
+        throw failures.find((f) => (f as DeployError).code !== 'CANCELLED') ?? failures[0];
+      }
+    }
+
+    emit({ type: 'stage', stage: 'cleanup', message: 'removing replaced and retired containers' });
+    const notes = await cleanUp(plan, byHost, journal, emit);
+    emit({ type: 'stage', stage: 'finished', message: `deployed in ${((Date.now() - started) / 1000).toFixed(1)} s` });
+    const hosts = await hostReports(ctx, 'converged');
+    for (const h of hosts) h.notes.push(...(notes.get(h.host) ?? []));
+    return { outcome: 'succeeded', hosts, durationMs: Date.now() - started, phases };
+  } catch (error) {
+    const cancelled = ctx.signal.aborted;
+    const message = (error as Error).message;
+    emit({ type: 'log', message: cancelled ? 'deploy cancelled' : `deploy failed: ${message}` });
+    let hosts: HostReport[] = [];
+    if (plan) {
+      emit({ type: 'stage', stage: 'rollback', message: 'restoring the previous containers' });
+      const notes = await rollBack(journal, byHost, emit);
+      hosts = await hostReports(ctx, 'rolled-back');
+      for (const h of hosts) h.notes.push(...(notes.get(h.host) ?? []));
+    }
+    emit({ type: 'stage', stage: 'finished', message: cancelled ? 'cancelled and rolled back' : 'failed and rolled back' });
+    if (!plan && (error as DeployError).code !== undefined) throw error;
+    return { outcome: cancelled ? 'cancelled' : 'failed', error: message, hosts, durationMs: Date.now() - started, phases };
+  } finally {
+    ctx.signal.removeEventListener('abort', onCancel);
+    await Promise.allSettled(locked.map(async (s) => releaseHostLock(await s.docker(), desired.project, ctx.holder)));
+  }
+}
+
+function checkCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new DeployError('CANCELLED', 'the deploy was cancelled');
+}
+
+async function startService(session: HostSession, action: PlannedAction, journal: Journal, signal: AbortSignal, emit: ApplyContext['emit']): Promise<void> {
+  const host = session.desired.host.id;
+  const want = action.desired!;
+  const label = `${action.name} on ${host}`;
+  const step = (s: Parameters<ApplyContext['emit']>[0] & { type: 'service' }) => emit(s);
+  const say = (stepName: Extract<DeployEvent, { type: 'service' }>['step'], message?: string) =>
+    step({ type: 'service', host, service: action.service, name: action.name, step: stepName, message });
+  const docker = await session.docker();
+  try {
+    if (action.kind === 'replace') {
+      const old = action.running!;
+      journal.containers.push({ host, name: action.name, service: action.service, oldId: old.id, oldWasRunning: old.state === 'running' });
+      say('stopping-old', action.reasons.join('; '));
+      await docker.getContainer(action.name + PREVIOUS_SUFFIX).remove({ force: true }).catch(ignore(404));
+      await docker.getContainer(old.id).stop({ t: 10 }).catch(ignore(304));
+      await docker.getContainer(old.id).rename({ name: action.name + PREVIOUS_SUFFIX });
+    } else {
+      journal.containers.push({ host, name: action.name, service: action.service, oldWasRunning: false });
+    }
+    checkCancelled(signal);
+    say('creating');
+    const container = await docker.createContainer(want.createBody as Docker.ContainerCreateOptions);
+    for (const network of want.extraNetworks) {
+      await docker.getNetwork(network).connect({ Container: container.id, EndpointConfig: { Aliases: [want.alias] } });
+    }
+    checkCancelled(signal);
+    say('starting');
+    await container.start();
+    say('health-check');
+    await waitHealthy(container, label, { timeoutMs: want.healthTimeoutMs, hasHealthCheck: want.hasHealthCheck, signal });
+    say('healthy');
+  } catch (error) {
+    const wrapped = error instanceof DeployError ? error : new DeployError('DOCKER', `${label}: ${dockerMessage(error)}`, undefined, { cause: error });
+    say('failed', wrapped.code === 'CANCELLED' ? 'stopped: another service failed or the deploy was cancelled' : wrapped.message);
+    throw wrapped;
+  }
+}
+
+async function pullMissingImages(plan: DeployPlan, byHost: ReadonlyMap<string, HostSession>, emit: ApplyContext['emit']): Promise<void> {
+  const pulls = plan.hosts.flatMap((h) => h.missingImages.map((image) => ({ session: byHost.get(h.host)!, image })));
+  if (pulls.length === 0) return;
+  emit({ type: 'stage', stage: 'images', message: `pulling ${pulls.length} image(s)` });
+  const results = await Promise.allSettled(
+    pulls.map(async ({ session, image }) => {
+      const docker = await session.docker();
+      try {
+        const stream = await docker.pull(image);
+        await new Promise<void>((resolve, reject) => docker.modem.followProgress(stream, (error: Error | null) => (error ? reject(error) : resolve())));
+      } catch (error) {
+        throw new DeployError('IMAGE_MISSING', `${session.label}: image "${image}" is not on the host and could not be pulled (${dockerMessage(error)}). Load it there (docker load) or fix the image name.`, { host: session.desired.host.id, image });
+      }
+    }),
+  );
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 0) throw new DeployError('IMAGE_MISSING', failed.map((f) => (f.reason as Error).message).join('\n'));
+}
+
+async function createNetworksAndVolumes(plan: DeployPlan, byHost: ReadonlyMap<string, HostSession>, journal: Journal, emit: ApplyContext['emit']): Promise<void> {
+  const labels = (kind: string) => ({ [LABEL.project]: plan.project, [LABEL.tier]: plan.tier, [LABEL.service]: `(${kind})` });
+  emit({ type: 'stage', stage: 'networks', message: 'creating networks and volumes' });
+  await Promise.all(
+    plan.hosts.map(async (h) => {
+      const docker = await byHost.get(h.host)!.docker();
+      for (const network of h.createNetworks) {
+        journal.networks.push({ host: h.host, name: network.name });
+        await docker.createNetwork({ Name: network.name, Driver: 'bridge', Internal: network.internal, CheckDuplicate: true, Labels: labels('network') });
+      }
+      for (const volume of h.createVolumes) {
+        journal.volumes.push({ host: h.host, name: volume });
+        await docker.createVolume({ Name: volume, Labels: labels('volume') });
+      }
+    }),
+  );
+}
+
+async function cleanUp(plan: DeployPlan, byHost: ReadonlyMap<string, HostSession>, journal: Journal, emit: ApplyContext['emit']): Promise<Map<string, string[]>> {
+  const notes = new Map<string, string[]>();
+  await Promise.all(
+    plan.hosts.map(async (h) => {
+      const docker = await byHost.get(h.host)!.docker();
+      const note = (text: string) => (notes.get(h.host) ?? notes.set(h.host, []).get(h.host)!).push(text);
+      for (const replaced of journal.containers.filter((c) => c.host === h.host && c.oldId)) {
+        await docker.getContainer(replaced.oldId!).remove({ force: true }).catch((e: unknown) => note(`could not remove the replaced ${replaced.name}: ${dockerMessage(e)}`));
+      }
+      for (const action of h.actions.filter((a) => a.kind === 'remove')) {
+        await docker.getContainer(action.running!.id).stop({ t: 10 }).catch(() => undefined);
+        await docker.getContainer(action.running!.id).remove({ force: true }).catch(ignore(404));
+        emit({ type: 'service', host: h.host, service: action.service, name: action.name, step: 'removed', message: action.reasons.join('; ') });
+      }
+      for (const network of h.removeNetworks) {
+        await docker.getNetwork(network).remove().catch((e: unknown) => note(`network ${network} kept: ${dockerMessage(e)}`));
+      }
+      for (const volume of h.unusedVolumes) note(`volume ${volume} is no longer used; kept because it may hold data`);
+    }),
+  );
+  return notes;
+}
+
+/** Puts every host back: new containers removed, old ones renamed back and started. */
+async function rollBack(journal: Journal, byHost: ReadonlyMap<string, HostSession>, emit: ApplyContext['emit']): Promise<Map<string, string[]>> {
+  const notes = new Map<string, string[]>();
+  await Promise.all(
+    [...byHost.values()].map(async (session) => {
+      const host = session.desired.host.id;
+      const note = (text: string) => (notes.get(host) ?? notes.set(host, []).get(host)!).push(text);
+      const touched = journal.containers.filter((c) => c.host === host).reverse();
+      const networks = journal.networks.filter((n) => n.host === host);
+      const volumes = journal.volumes.filter((v) => v.host === host);
+      if (touched.length + networks.length + volumes.length === 0) return;
+      let docker: Docker;
+      try {
+        docker = await session.docker();
+      } catch (error) {
+        note(`could not reconnect to roll back (${(error as Error).message}); run the deploy again once the host is reachable — it finds and fixes what is left`);
+        return;
+      }
+      for (const entry of touched) {
+        try {
+          // By name, not by id: a create whose answer was lost with the connection still left a container.
+          const current = await docker.getContainer(entry.name).inspect().catch(() => undefined);
+          if (current && current.Id !== entry.oldId) await docker.getContainer(current.Id).remove({ force: true });
+          if (entry.oldId) {
+            const aside = await docker.getContainer(entry.name + PREVIOUS_SUFFIX).inspect().catch(() => undefined);
+            if (aside?.Id === entry.oldId) await docker.getContainer(entry.oldId).rename({ name: entry.name });
+            if (entry.oldWasRunning) await docker.getContainer(entry.oldId).start().catch(ignore(304));
+          }
+          emit({ type: 'service', host, service: entry.service, name: entry.name, step: 'rolled-back', message: entry.oldId ? 'previous container restored' : 'new container removed' });
+        } catch (error) {
+          note(`could not restore ${entry.name}: ${dockerMessage(error)}`);
+        }
+      }
+      for (const { name } of networks) await docker.getNetwork(name).remove().catch((e: unknown) => note(`network ${name} left: ${dockerMessage(e)}`));
+      for (const { name } of volumes) await docker.getVolume(name).remove().catch((e: unknown) => note(`volume ${name} left: ${dockerMessage(e)}`));
+    }),
+  );
+  return notes;
+}
+
+async function hostReports(ctx: ApplyContext, outcome: HostReport['outcome']): Promise<HostReport[]> {
+  return Promise.all(
+    ctx.sessions.map(async (s): Promise<HostReport> => {
+      const host = s.desired.host.id;
+      try {
+        const docker = await s.docker();
+        const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${ctx.desired.project}`] }) });
+        const containers = list
+          .filter((c) => c.Labels[LABEL.configHash] !== undefined)
+          .map((c) => ({
+            name: c.Names[0]!.replace(/^\//, ''),
+            service: c.Labels[LABEL.service]!,
+            state: c.State,
+            health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', ''),
+          }));
+        return { host, outcome, containers, notes: [] };
+      } catch (error) {
+        return { host, outcome: 'unknown', containers: [], notes: [`cannot read the host's state: ${(error as Error).message}`] };
+      }
+    }),
+  );
+}

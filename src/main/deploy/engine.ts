@@ -1,0 +1,122 @@
+import { hostname, userInfo } from 'node:os';
+import type Docker from 'dockerode';
+import type { Topology } from '../../shared/model';
+import { describeTarget, type SshConnection } from '../ssh/connection';
+import type { SshPool } from '../ssh/pool';
+import { desiredState, type DesiredHost, type DesiredState } from './desired';
+import { dockerOverSsh } from './docker';
+import { DeployError, dockerMessage } from './errors';
+import type { DeployEvent, DeployReport } from './events';
+import { readHostState } from './host-state';
+import { LABEL } from './labels';
+import { planFrom, type DeployPlan, type RunningHost } from './plan';
+import type { SecretSource } from './secrets';
+import { runApply } from './apply';
+
+export interface EngineDeps {
+  pool: SshPool;
+  secrets: SecretSource;
+  /** Shown to whoever meets our lock; default user@machine. */
+  holder?: string;
+}
+
+export interface ApplyOptions {
+  signal?: AbortSignal;
+  onEvent?: (event: DeployEvent) => void;
+  breakLock?: boolean;
+  staleLockMs?: number;
+  healthTimeoutSeconds?: number;
+}
+
+/** A host of the deploy with its Docker client; the client follows reconnects. */
+export interface HostSession {
+  readonly desired: DesiredHost;
+  readonly label: string;
+  docker(): Promise<Docker>;
+}
+
+/** Plan and apply over the shared SSH pool. Safe to use from the app, the CLI and tests. */
+export class DeployEngine {
+  private readonly clients = new WeakMap<SshConnection, Docker>();
+  constructor(private readonly deps: EngineDeps) {}
+
+  async plan(topology: Topology, tierId: string, options: { healthTimeoutSeconds?: number } = {}): Promise<DeployPlan> {
+    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds });
+    const sessions = this.sessions(desired);
+    return planFrom(desired, await this.readAll(desired, sessions));
+  }
+
+  async apply(topology: Topology, tierId: string, options: ApplyOptions = {}): Promise<DeployReport> {
+    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds });
+    if (desired.problems.length > 0) {
+      throw new DeployError('PLAN_PROBLEMS', `the tier cannot be deployed:\n- ${desired.problems.join('\n- ')}`, { problems: desired.problems });
+    }
+    return runApply({
+      desired,
+      sessions: this.sessions(desired),
+      readAll: (sessions) => this.readAll(desired, sessions),
+      holder: `${this.deps.holder ?? defaultHolder()} #${Math.random().toString(36).slice(2, 8)}`,
+      signal: options.signal ?? new AbortController().signal,
+      emit: options.onEvent ?? (() => undefined),
+      breakLock: options.breakLock ?? false,
+      staleLockMs: options.staleLockMs ?? 30 * 60_000,
+    });
+  }
+
+  /** Live state of every container of the tier, for the dots on the canvas. */
+  async status(topology: Topology, tierId: string): Promise<{ host: string; reachable: boolean; error?: string; containers: { service: string; name: string; state: string; health?: string }[] }[]> {
+    const desired = await desiredState(topology, tierId, { secrets: { valueOf: async () => '' } });
+    return Promise.all(
+      this.sessions(desired).map(async (session) => {
+        try {
+          const docker = await session.docker();
+          const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${desired.project}`] }) });
+          const containers = list
+            .filter((c) => c.Labels[LABEL.service] && !c.Names[0]?.endsWith('-sdprev'))
+            .map((c) => ({ service: c.Labels[LABEL.service]!, name: c.Names[0]!.replace(/^\//, ''), state: c.State, health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', '') }));
+          return { host: session.desired.host.id, reachable: true, containers };
+        } catch (error) {
+          return { host: session.desired.host.id, reachable: false, error: (error as Error).message, containers: [] };
+        }
+      }),
+    );
+  }
+
+  private sessions(desired: DesiredState): HostSession[] {
+    return desired.hosts.map((h) => ({
+      desired: h,
+      label: `${h.host.id} (${describeTarget(h.target)})`,
+      docker: async () => {
+        const connection = await this.deps.pool.get(h.target);
+        let client = this.clients.get(connection);
+        if (!client) {
+          client = dockerOverSsh(connection, h.host.dockerSocket);
+          this.clients.set(connection, client);
+        }
+        return client;
+      },
+    }));
+  }
+
+  private async readAll(desired: DesiredState, sessions: readonly HostSession[]): Promise<Map<string, RunningHost>> {
+    const entries = await Promise.all(
+      sessions.map(async (s) => {
+        const docker = await s.docker();
+        try {
+          return [s.desired.host.id, await readHostState(docker, desired.project, s.desired.containers.map((c) => c.image))] as const;
+        } catch (error) {
+          throw new DeployError('DOCKER', `${s.label}: cannot read Docker's state: ${dockerMessage(error)}`, undefined, { cause: error });
+        }
+      }),
+    );
+    return new Map(entries);
+  }
+}
+
+function defaultHolder(): string {
+  try {
+    return `${userInfo().username}@${hostname()}`;
+  } catch {
+    return `pid ${process.pid}@${hostname()}`;
+  }
+}
