@@ -1,6 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
+import { ViewCommands } from './commands/ViewCommands';
+import { HelpDialogs } from './components/HelpDialogs';
 import { LoadErrors } from './components/LoadErrors';
+import { MenuBar } from './components/MenuBar';
 import { PathPrompt } from './components/PathPrompt';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { StartScreen } from './components/StartScreen';
@@ -11,6 +14,8 @@ import { Unavailable } from './components/Unavailable';
 import { useBoot } from './hooks/useBoot';
 import { useCommands } from './hooks/useCommands';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { useFileDrop } from './hooks/useFileDrop';
+import { useShellSync } from './hooks/useShellSync';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useAppStore } from './store';
 
@@ -19,6 +24,8 @@ export function App() {
   useBoot();
   useCommands();
   useDocumentTitle();
+  useShellSync();
+  useFileDrop();
   const phase = useAppStore((s) => s.phase);
   const unavailableReason = useAppStore((s) => s.unavailableReason);
   const theme = useAppStore((s) => s.theme);
@@ -40,6 +47,7 @@ function Workspace({ dark }: { dark: boolean }) {
   const connectionLost = useAppStore((s) => s.unavailableReason);
   return (
     <>
+      <MenuBar />
       <Toolbar />
       {connectionLost ? (
         <div className="banner banner--error" data-testid="connection-lost" role="alert">
@@ -52,6 +60,7 @@ function Workspace({ dark }: { dark: boolean }) {
           <ReadOnlyBanner />
           <div className="workspace">
             <ReactFlowProvider>
+              <ViewCommands />
               <Canvas colorMode={dark ? 'dark' : 'light'} />
             </ReactFlowProvider>
             <div className="workspace__overlay">
@@ -63,6 +72,7 @@ function Workspace({ dark }: { dark: boolean }) {
         <StartScreen />
       )}
       <PathPrompt />
+      <HelpDialogs />
       <Toasts />
     </>
   );
