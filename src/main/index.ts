@@ -10,11 +10,15 @@ import { Documents } from './services/documents';
 import { Examples } from './services/examples';
 import { filesToOpen } from './services/command-line';
 import { RecentFiles } from './services/recent-files';
+import { WindowDocument } from './services/document-state';
+import { Settings } from './services/settings';
 import { APP_INDEX_URL } from './shell/app-assets';
 import { registerAppScheme, serveAppProtocol } from './shell/app-protocol';
 import { nativeDialogs } from './shell/dialogs';
 import { openElectronStore } from './shell/electron-store';
-import { registerIpc } from './shell/ipc';
+import { registerIpc, sendEvent } from './shell/ipc';
+import { OPEN_PENDING_COMMAND } from '../shared/menu';
+import { followDocument, installAppMenu, openOwnLink, openSecrets } from './shell/native';
 import { hardenWebContents, mainWindowOptions } from './shell/window';
 
 // electron-vite sets this for `npm run dev` only; a packaged app always uses app://.
@@ -23,12 +27,20 @@ const rendererUrl = devServerUrl ?? APP_INDEX_URL;
 const isDev = devServerUrl !== undefined;
 
 let mainWindow: BrowserWindow | null = null;
+/** Rebuilds the native menu (recent files, theme) after the document changes. */
+let rebuildMenu: () => void = () => undefined;
 /** Files named on the command line or by the OS; the renderer takes them when it is ready. */
 const startupOpen = new StartupOpenQueue();
+/** The open document as the window reports it: title, dirty marker, close confirmation. */
+const windowDocument = new WindowDocument();
 
-/** The first file opens in the window; every one also lands in Recent Files. */
+/**
+ * The first file opens in the window; every one also lands in Recent Files. A file that
+ * arrives while the window runs (double click, second instance) is announced to it.
+ */
 function offerFiles(paths: string[]): void {
   startupOpen.push(...paths.map((path) => ({ path })));
+  if (paths.length > 0 && mainWindow && !mainWindow.webContents.isLoading()) sendEvent(mainWindow.webContents, 'menu.command', { command: OPEN_PENDING_COMMAND });
 }
 
 app.enableSandbox();
@@ -76,15 +88,30 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   if (!isDev) serveAppProtocol(join(import.meta.dirname, '../renderer'));
 
+  const store = openElectronStore();
+  const settings = new Settings(store);
+  const recent = new RecentFiles(store);
+  // Nothing asked for on the command line: reopen the last file, if the user wants that.
+  const reopen = settings.fileToReopen();
+  if (reopen !== null && startupOpen.isEmpty()) startupOpen.push({ path: reopen });
+
   const handlers = createHandlers({
     documents: new Documents(),
-    recent: new RecentFiles(openElectronStore()),
+    recent,
     startupOpen,
     examples: new Examples(app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources/examples')),
     dialogs: nativeDialogs(() => mainWindow),
     appInfo: { version: app.getVersion(), transport: 'electron', nativeDialogs: true },
+    shell: { settings, document: windowDocument, secrets: openSecrets(), openExternal: openOwnLink },
   });
   registerIpc(handlers, rendererUrl);
+  rebuildMenu = installAppMenu({
+    recent: () => recent.list(),
+    theme: () => settings.get().theme,
+    window: () => mainWindow,
+    queueOpen: (path) => startupOpen.push({ path }),
+    clearRecent: () => void store.set('recentFiles', []),
+  });
 
   createWindow();
   app.on('activate', () => {
@@ -95,6 +122,7 @@ function start(): void {
 function createWindow(): void {
   const window = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { devTools: !app.isPackaged }));
   hardenWebContents(window.webContents, rendererUrl, { dev: isDev });
+  followDocument(window, windowDocument, () => rebuildMenu());
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
