@@ -1,7 +1,7 @@
 // Only types from electron: the template is built and unit-tested in plain Node.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentFile } from '../../shared/ipc';
-import { acceleratorFor, MENUS, type Menu, type MenuItem, type Platform } from '../../shared/menu';
+import { acceleratorFor, compactSeparators, MENUS, type Menu, type MenuItem, type Platform } from '../../shared/menu';
 
 export interface NativeMenuOptions {
   platform: Platform;
@@ -21,7 +21,7 @@ export function nativeMenuTemplate(options: NativeMenuOptions, menus: readonly M
   const template: MenuItemConstructorOptions[] = menus.map((menu) => ({
     label: menu.id === 'help' && options.platform === 'darwin' ? 'Help' : `&${menu.label}`,
     ...(menu.id === 'help' ? { role: 'help' as const } : {}),
-    submenu: menu.items.flatMap((item) => nativeItems(item, options)).filter(withoutDoubleSeparators),
+    submenu: compactSeparators(menu.items.flatMap((item) => nativeItems(item, options))),
   }));
   // macOS puts About, Hide and Quit in a menu named after the app.
   if (options.platform === 'darwin') {
@@ -84,9 +84,4 @@ function recentSubmenu(options: NativeMenuOptions): MenuItemConstructorOptions {
         ? [{ label: 'No Recent Files', enabled: false }]
         : [...files, { type: 'separator' }, { label: 'Clear Recent', click: options.clearRecent }],
   };
-}
-
-function withoutDoubleSeparators(item: MenuItemConstructorOptions, index: number, items: MenuItemConstructorOptions[]): boolean {
-  if (item.type !== 'separator') return true;
-  return index > 0 && index < items.length - 1 && items[index - 1]?.type !== 'separator';
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { acceleratorFor, displayAccelerator, MENUS, type Menu, type MenuItem } from '../../../shared/menu';
+import { acceleratorFor, compactSeparators, displayAccelerator, MENUS, type Menu, type MenuItem } from '../../../shared/menu';
 import { commands, currentPlatform } from '../../commands/registry';
 import { useAppStore } from '../../store';
 import './menubar.css';
@@ -71,7 +71,8 @@ function moveFocus(root: HTMLElement | null, step: 1 | -1): void {
 function MenuDropdown({ menu, close }: { menu: Menu; close: () => void }) {
   return (
     <div className="menubar__dropdown" role="menu" aria-label={menu.label} data-testid={`menu-${menu.id}-items`}>
-      {menu.items.map((item, index) => (
+      {/* Quit and full screen belong to the browser here. */}
+      {compactSeparators(menu.items.filter((item) => item.kind !== 'native')).map((item, index) => (
         <MenuEntry key={index} item={item} close={close} />
       ))}
     </div>
@@ -85,7 +86,7 @@ function MenuEntry({ item, close }: { item: MenuItem; close: () => void }) {
     case 'recent':
       return <RecentFiles close={close} />;
     case 'native':
-      return null; // quit and full screen belong to the browser here
+      return null;
     case 'command': {
       const state = commands.state(item.id);
       const accelerator = acceleratorFor(item.accelerator, platform);
