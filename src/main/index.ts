@@ -43,6 +43,9 @@ function offerFiles(paths: string[]): void {
   if (paths.length > 0 && mainWindow && !mainWindow.webContents.isLoading()) sendEvent(mainWindow.webContents, 'menu.command', { command: OPEN_PENDING_COMMAND });
 }
 
+// A fresh user-data folder per end-to-end test (never honoured by a packaged app).
+if (!app.isPackaged && process.env.STACKDRAFT_USER_DATA_DIR) app.setPath('userData', process.env.STACKDRAFT_USER_DATA_DIR);
+
 app.enableSandbox();
 registerAppScheme();
 
