@@ -19,7 +19,7 @@ import { openElectronStore } from './shell/electron-store';
 import { registerIpc, sendEvent } from './shell/ipc';
 import { OPEN_PENDING_COMMAND } from '../shared/menu';
 import { followDocument, installAppMenu, openOwnLink, openSecrets } from './shell/native';
-import { hardenWebContents, mainWindowOptions } from './shell/window';
+import { guardEveryWebContents, hardenWebContents, mainWindowOptions } from './shell/window';
 
 // electron-vite sets this for `npm run dev` only; a packaged app always uses app://.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
@@ -70,10 +70,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // Defence in depth: whatever web contents appear (devtools, a future window), none may
   // open windows, navigate away or attach a webview.
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  guardEveryWebContents(app, rendererUrl, { dev: isDev });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

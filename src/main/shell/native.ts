@@ -7,13 +7,14 @@ import { APP_LINKS } from '../../shared/settings';
 import { APP_NAME, mayClose, windowTitle, type CloseChoice, type WindowDocument } from '../services/document-state';
 import { Secrets } from '../services/secrets';
 import { nativeMenuTemplate } from './menu-template';
+import { isOwnLink } from './window';
 import { sendEvent } from './ipc';
 
-const OWN_LINKS = new Set<string>(Object.values(APP_LINKS));
+const OWN_LINKS: readonly string[] = Object.values(APP_LINKS);
 
 /** Opens one of the app's own https links; anything else is refused (checked again here). */
 export async function openOwnLink(url: string): Promise<void> {
-  if (!OWN_LINKS.has(url) || new URL(url).protocol !== 'https:') throw new Error(`Refused to open ${url}: not one of Stackdraft's own links.`);
+  if (!isOwnLink(url, OWN_LINKS)) throw new Error(`Refused to open ${url}: not one of Stackdraft's own links.`);
   await shell.openExternal(url);
 }
 
