@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createHandlers, StartupOpenQueue } from './ipc/handlers';
+import type { MenuState } from './ipc/shell-handlers';
 import { Documents } from './services/documents';
 import { Examples } from './services/examples';
 import { filesToOpen } from './services/command-line';
@@ -29,6 +30,7 @@ const isDev = devServerUrl !== undefined;
 let mainWindow: BrowserWindow | null = null;
 /** Rebuilds the native menu (recent files, theme) after the document changes. */
 let rebuildMenu: () => void = () => undefined;
+let menuState: MenuState | null = null;
 /** Files named on the command line or by the OS; the renderer takes them when it is ready. */
 const startupOpen = new StartupOpenQueue();
 /** The open document as the window reports it: title, dirty marker, close confirmation. */
@@ -102,12 +104,22 @@ function start(): void {
     examples: new Examples(app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources/examples')),
     dialogs: nativeDialogs(() => mainWindow),
     appInfo: { version: app.getVersion(), transport: 'electron', nativeDialogs: true },
-    shell: { settings, document: windowDocument, secrets: openSecrets(), openExternal: openOwnLink },
+    shell: {
+      settings,
+      document: windowDocument,
+      secrets: openSecrets(),
+      openExternal: openOwnLink,
+      onMenuState: (state) => {
+        menuState = state;
+        rebuildMenu();
+      },
+    },
   });
   registerIpc(handlers, rendererUrl);
   rebuildMenu = installAppMenu({
     recent: () => recent.list(),
     theme: () => settings.get().theme,
+    menuState: () => menuState,
     window: () => mainWindow,
     queueOpen: (path) => startupOpen.push({ path }),
     clearRecent: () => void store.set('recentFiles', []),

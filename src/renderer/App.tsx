@@ -15,6 +15,7 @@ import { useBoot } from './hooks/useBoot';
 import { useCommands } from './hooks/useCommands';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useFileDrop } from './hooks/useFileDrop';
+import { useMenuState } from './hooks/useMenuState';
 import { useShellSync } from './hooks/useShellSync';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useAppStore } from './store';
@@ -26,6 +27,7 @@ export function App() {
   useDocumentTitle();
   useShellSync();
   useFileDrop();
+  useMenuState();
   const phase = useAppStore((s) => s.phase);
   const unavailableReason = useAppStore((s) => s.unavailableReason);
   const theme = useAppStore((s) => s.theme);

@@ -48,6 +48,16 @@ describe('nativeMenuTemplate', () => {
     expect(empty).toEqual([{ label: 'No Recent Files', enabled: false }]);
   });
 
+  it('greys out what the window cannot run (unbuilt commands, Save with nothing open)', () => {
+    const template = nativeMenuTemplate(options({ enabled: new Set(['file.open']) }));
+    const file = submenu(find(template, 'File'));
+    expect(file.find((i) => i.id === 'file.open')?.enabled).toBe(true);
+    expect(file.find((i) => i.id === 'file.save')?.enabled).toBe(false);
+    expect(submenu(find(template, 'Deploy')).find((i) => i.id === 'deploy.plan')?.enabled).toBe(false);
+    // Text editing stays native and always available.
+    expect(submenu(find(template, 'Edit')).find((i) => i.role === 'copy')).not.toHaveProperty('enabled');
+  });
+
   it('shows the checked theme and grouping as radio items', () => {
     const template = nativeMenuTemplate(options({ checked: new Set(['view.themeDark', 'view.byPlane']) }));
     const view = submenu(find(template, 'View'));

@@ -14,6 +14,8 @@ export interface NativeMenuOptions {
   clearRecent(): void;
   /** Checked state of radio items (theme, grouping), as the window last reported it. */
   checked?: ReadonlySet<string>;
+  /** Commands the window can run now; until it reports, every item is enabled. */
+  enabled?: ReadonlySet<string>;
 }
 
 /** The native application menu, from the one menu model. */
@@ -66,6 +68,8 @@ function nativeItems(item: MenuItem, options: NativeMenuOptions): MenuItemConstr
           id: item.id,
           label: item.label,
           ...(accelerator ? { accelerator } : {}),
+          // Not yet built, or not possible now (Save with nothing open): greyed out, never faked.
+          ...(options.enabled ? { enabled: options.enabled.has(item.id) } : {}),
           ...(item.radio ? { type: 'radio' as const, checked: options.checked?.has(item.id) ?? false } : {}),
           click: () => options.send(item.id),
         },

@@ -6,6 +6,7 @@ import { OPEN_PENDING_COMMAND, type Platform } from '../../shared/menu';
 import { APP_LINKS } from '../../shared/settings';
 import { APP_NAME, mayClose, windowTitle, type CloseChoice, type WindowDocument } from '../services/document-state';
 import { Secrets } from '../services/secrets';
+import type { MenuState } from '../ipc/shell-handlers';
 import { nativeMenuTemplate } from './menu-template';
 import { isOwnLink } from './window';
 import { sendEvent } from './ipc';
@@ -35,6 +36,8 @@ export function openSecrets(): Secrets {
 export interface AppMenuDeps {
   recent: () => RecentFile[];
   theme: () => string;
+  /** What the window last reported it can run and has checked; null before it did. */
+  menuState: () => MenuState | null;
   window: () => BrowserWindow | null;
   /** Queues a file for the window to take with app.takeStartupOpen. */
   queueOpen(path: string): void;
@@ -62,7 +65,8 @@ export function installAppMenu(deps: AppMenuDeps): () => void {
         app.clearRecentDocuments();
         rebuild();
       },
-      checked: new Set([`view.theme${deps.theme().replace(/^\w/, (c) => c.toUpperCase())}`]),
+      checked: deps.menuState()?.checked ?? new Set([`view.theme${deps.theme().replace(/^\w/, (c) => c.toUpperCase())}`]),
+      enabled: deps.menuState()?.enabled,
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   };
