@@ -2,7 +2,7 @@
  * Exposes `window.stackdraft`: one function per contract channel and `on` for contract
  * events — never ipcRenderer itself, never a generic invoke.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { CHANNEL_NAMES, EVENT_NAMES, type IpcResult } from '../shared/ipc';
 import { buildStackdraftApi, STACKDRAFT_GLOBAL } from '../shared/ipc/preload-api';
 
@@ -21,3 +21,7 @@ const api = buildStackdraftApi(
 );
 
 contextBridge.exposeInMainWorld(STACKDRAFT_GLOBAL, api);
+
+// A dropped file's path (Electron no longer puts it on File): the page learns only the
+// path of a file the user dropped, and opening it still goes through file.open.
+contextBridge.exposeInMainWorld('stackdraftFiles', { pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -2,7 +2,10 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { CanvasOverlay } from './analysis/CanvasOverlay';
 import { Canvas } from './canvas/Canvas';
 import { DeployPanel } from './components/DeployPanel';
+import { ViewCommands } from './commands/ViewCommands';
+import { HelpDialogs } from './components/HelpDialogs';
 import { LoadErrors } from './components/LoadErrors';
+import { MenuBar } from './components/MenuBar';
 import { PathPrompt } from './components/PathPrompt';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
@@ -15,6 +18,9 @@ import { Unavailable } from './components/Unavailable';
 import { useBoot } from './hooks/useBoot';
 import { useCommands } from './hooks/useCommands';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
+import { useFileDrop } from './hooks/useFileDrop';
+import { useMenuState } from './hooks/useMenuState';
+import { useShellSync } from './hooks/useShellSync';
 import { usePrefersDark } from './hooks/usePrefersDark';
 import { useAppStore } from './store';
 
@@ -23,6 +29,9 @@ export function App() {
   useBoot();
   useCommands();
   useDocumentTitle();
+  useShellSync();
+  useFileDrop();
+  useMenuState();
   const phase = useAppStore((s) => s.phase);
   const unavailableReason = useAppStore((s) => s.unavailableReason);
   const theme = useAppStore((s) => s.theme);
@@ -44,6 +53,7 @@ function Workspace({ dark }: { dark: boolean }) {
   const connectionLost = useAppStore((s) => s.unavailableReason);
   return (
     <>
+      <MenuBar />
       <Toolbar />
       {connectionLost ? (
         <div className="banner banner--error" data-testid="connection-lost" role="alert">
@@ -56,6 +66,7 @@ function Workspace({ dark }: { dark: boolean }) {
           <ReadOnlyBanner />
           <div className="workspace">
             <ReactFlowProvider>
+              <ViewCommands />
               <Canvas colorMode={dark ? 'dark' : 'light'} />
               <CanvasOverlay />
               <ProblemsPanel />
@@ -71,6 +82,7 @@ function Workspace({ dark }: { dark: boolean }) {
         <StartScreen />
       )}
       <PathPrompt />
+      <HelpDialogs />
       <Toasts />
     </>
   );

@@ -140,6 +140,7 @@ const validRequests: Record<ChannelName, unknown> = {
   'settings.get': {},
   'settings.update': { theme: 'dark', autosaveIntervalSeconds: 30, defaultHealthCheckTimeoutSeconds: 90, reopenLastFile: false },
   'window.setDocumentState': { name: 'shop.stackdraft.yaml', path: '/home/me/shop.stackdraft.yaml', dirty: true },
+  'window.setMenuState': { enabled: ['file.open', 'file.save'], checked: ['view.themeDark'] },
   'app.openLink': { link: 'docs' },
   'secrets.status': {},
   'secrets.set': { key: 'ssh/h1.example/passphrase', value: 'correct horse' },

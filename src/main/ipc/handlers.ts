@@ -45,6 +45,9 @@ export class StartupOpenQueue {
   take(): StartupOpen | null {
     return this.queue.shift() ?? null;
   }
+  isEmpty(): boolean {
+    return this.queue.length === 0;
+  }
 }
 
 /** The handlers both transports serve; requests arrive already parsed by `dispatch`. */

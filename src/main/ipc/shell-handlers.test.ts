@@ -53,6 +53,15 @@ describe('shell handlers', () => {
     expect(deps.settings.fileToReopen()).toBeNull();
   });
 
+  it('window.setMenuState reaches the native menu, and only command ids get through', async () => {
+    const onMenuState = vi.fn();
+    const { handlers } = setup({ onMenuState });
+    await dispatch(handlers, 'window.setMenuState', { enabled: ['file.open'], checked: ['view.themeDark'] }, true);
+    expect(onMenuState).toHaveBeenCalledWith({ enabled: new Set(['file.open']), checked: new Set(['view.themeDark']) });
+    expect(await dispatch(handlers, 'window.setMenuState', { enabled: ['rm -rf /'], checked: [] }, true)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(onMenuState).toHaveBeenCalledOnce();
+  });
+
   it('app.openLink opens only the app\'s own https addresses', async () => {
     const openExternal = vi.fn(async () => undefined);
     const { handlers } = setup({ openExternal });

@@ -6,7 +6,7 @@ import { Settings } from '../services/settings';
 import { MemoryStore } from '../services/settings-store';
 import type { Handlers } from './handlers';
 
-type ShellChannel = Extract<ChannelName, `settings.${string}` | `secrets.${string}` | 'window.setDocumentState' | 'app.openLink'>;
+type ShellChannel = Extract<ChannelName, `settings.${string}` | `secrets.${string}` | `window.${string}` | 'app.openLink'>;
 export type ShellHandlers = Pick<Handlers, ShellChannel>;
 
 export interface ShellDeps {
@@ -17,6 +17,13 @@ export interface ShellDeps {
   secrets: SecretStore | null;
   /** Opens an https address in the browser; null where main cannot (the bridge). */
   openExternal: ((url: string) => Promise<void>) | null;
+  /** The native menu follows what the window can do; absent where there is none. */
+  onMenuState?: (state: MenuState) => void;
+}
+
+export interface MenuState {
+  enabled: ReadonlySet<string>;
+  checked: ReadonlySet<string>;
 }
 
 /** Settings in memory, no secrets, no browser: for tests and callers that do not care. */
@@ -42,6 +49,11 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       // Only a file on disk can be reopened; closing the document forgets it.
       if (name === null) await deps.settings.setLastOpenFile(null);
       else if (path !== null) await deps.settings.setLastOpenFile(path);
+      return null;
+    },
+
+    'window.setMenuState': async ({ enabled, checked }) => {
+      deps.onMenuState?.({ enabled: new Set(enabled), checked: new Set(checked) });
       return null;
     },
 

@@ -38,6 +38,7 @@ describe('Secrets', () => {
     const onDisk = await fs.readFile(file, 'utf8');
     expect(onDisk).not.toContain('correct horse');
     expect(onDisk).not.toContain(Buffer.from('correct horse').toString('hex'));
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
     await secrets.delete(KEY);
     expect(await secrets.has(KEY)).toBe(false);
   });

@@ -99,6 +99,8 @@ export class Secrets implements SecretStore {
     const write = this.writing.then(async () => {
       const next = update(await this.read());
       await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`, { backup: false });
+      // Ciphertext only, but still nobody else's business; later writes keep this mode.
+      await fs.chmod(this.file, 0o600);
     });
     this.writing = write.catch(() => undefined);
     return write;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { WebContents } from 'electron';
-import { contentSecurityPolicy, hardenWebContents, mainWindowOptions } from './window';
+import { contentSecurityPolicy, guardEveryWebContents, hardenWebContents, isOwnLink, mainWindowOptions } from './window';
 
 describe('mainWindowOptions', () => {
   it('isolates the renderer', () => {
@@ -111,5 +111,35 @@ describe('hardenWebContents', () => {
     const callback = vi.fn();
     fake.installed.headersHook?.({ responseHeaders: { 'content-security-policy': ["script-src 'unsafe-eval'"], 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [contentSecurityPolicy()] } });
+  });
+});
+
+describe('guardEveryWebContents', () => {
+  it('hardens every web contents created after it is installed, not only the main window', () => {
+    let created: ((event: unknown, contents: WebContents) => void) | undefined;
+    guardEveryWebContents({ on: (_name, listener) => (created = listener) }, 'app://stackdraft/index.html');
+    const contents = [fakeContents(), fakeContents()];
+    for (const fake of contents) created?.({}, fake as unknown as WebContents);
+    for (const fake of contents) {
+      expect(fake.installed.windowOpenHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+      expect(fake.emit('will-navigate', { url: 'https://evil.example/' })).toBe(true);
+      const callback = vi.fn();
+      fake.installed.permissionHandler?.({}, 'media', callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(fake.installed.headersHook).toBeDefined();
+    }
+  });
+});
+
+describe('isOwnLink', () => {
+  const own = ['https://github.com/stackdraft/stackdraft#readme'];
+  it('allows only the exact https links the app built', () => {
+    expect(isOwnLink(own[0]!, own)).toBe(true);
+    for (const url of ['https://github.com/stackdraft/stackdraft#readme2', 'http://github.com/stackdraft/stackdraft#readme', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url']) {
+      expect(isOwnLink(url, own), url).toBe(false);
+    }
+    // Even a non-https entry in the table is never opened.
+    expect(isOwnLink('file:///etc/passwd', ['file:///etc/passwd'])).toBe(false);
+    expect(isOwnLink('javascript:alert(1)', ['javascript:alert(1)'])).toBe(false);
   });
 });

@@ -77,3 +77,25 @@ export function hardenWebContents(contents: WebContents, rendererUrl: string, op
     callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [csp] } });
   });
 }
+
+/** What `guardEveryWebContents` needs of Electron's `app`. */
+export interface WebContentsSource {
+  on(event: 'web-contents-created', listener: (event: unknown, contents: WebContents) => void): unknown;
+}
+
+/**
+ * Defence in depth: every web contents that ever appears (a window, devtools, one a future
+ * feature adds) gets the same guards as the main window, not only the one we built.
+ */
+export function guardEveryWebContents(app: WebContentsSource, rendererUrl: string, options: { dev?: boolean } = {}): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl, options));
+}
+
+/** Whether `url` is one of the app's own https links (the only ones given to the OS browser). */
+export function isOwnLink(url: string, ownLinks: readonly string[]): boolean {
+  try {
+    return new URL(url).protocol === 'https:' && ownLinks.includes(url);
+  } catch {
+    return false;
+  }
+}

@@ -1,44 +1,40 @@
 import { useEffect } from 'react';
-import { onEvent } from '../ipc/client';
+import { call, onEvent } from '../ipc/client';
+import { shellCommands } from '../commands/builtin';
+import { commands, currentPlatform } from '../commands/registry';
 import { useAppStore } from '../store';
 
-/** Runs a command by name: from the native menu (`menu.command`) or a shortcut. */
-export function runCommand(command: string): void {
-  const s = useAppStore.getState();
-  switch (command) {
-    case 'file.open':
-      return s.requestOpen();
-    case 'file.save':
-      return void s.save();
-    case 'file.saveAs':
-      return s.requestSaveAs();
-    case 'file.close':
-      return s.closeDocument();
-    default:
-      console.warn(`Unknown command "${command}".`);
-  }
+/** Runs a command by id, from wherever it came; false when it is unknown or disabled. */
+export function runCommand(command: string): boolean {
+  return commands.run(command);
 }
 
-/** Ctrl/⌘+O, S, Shift+S. In Electron the menu's accelerators send `menu.command` instead. */
-function shortcut(event: KeyboardEvent): string | undefined {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return undefined;
-  const key = event.key.toLowerCase();
-  if (key === 'o' && !event.shiftKey) return 'file.open';
-  if (key === 's') return event.shiftKey ? 'file.saveAs' : 'file.save';
-  return undefined;
+/** Where Ctrl+Z, Ctrl+A and friends belong to the text being edited, not the canvas. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** Listens to menu commands from main and, in the browser, to keyboard shortcuts. */
+/**
+ * Registers the shell's commands, runs native menu commands (`menu.command`) and, in the
+ * browser (no native menu, so no accelerators), the menu's keyboard shortcuts.
+ */
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call)), []);
   useEffect(() => {
     if (phase !== 'ready') return;
-    const offMenu = onEvent('menu.command', ({ command }) => runCommand(command));
+    const offMenu = onEvent('menu.command', ({ command }) => {
+      if (!runCommand(command)) console.warn(`Menu command "${command}" is not available here.`);
+    });
     if (transport === 'electron') return offMenu;
+    const platform = currentPlatform();
     const onKey = (event: KeyboardEvent) => {
-      const command = shortcut(event);
-      if (!command) return;
+      const command = commands.commandForKey(event, platform);
+      if (!command || (command.startsWith('edit.') && isTextEntry(event.target))) return;
+      // A modal dialog owns the keyboard.
+      if (document.querySelector('[aria-modal="true"]') && command !== 'help.shortcuts') return;
       event.preventDefault();
       runCommand(command);
     };

@@ -31,6 +31,8 @@ export const secretKey = z
   .max(256)
   .regex(/^[a-z][a-z0-9-]*(\/[A-Za-z0-9._:@-]+)+$/, 'must look like "ssh/host.example/passphrase"');
 
+const commandIds = z.array(z.string().regex(/^[a-z]+\.[a-zA-Z]+$/, 'must be a command id such as "file.save"')).max(200);
+
 /** Only YAML files are read or written through the contract. */
 export const topologyPath = filePath.refine((p) => /\.ya?ml$/i.test(p), 'must be a .yaml or .yml file');
 
@@ -187,6 +189,8 @@ export const channels = {
   'window.setDocumentState': channel<null>()(
     z.strictObject({ name: z.string().max(256).nullable(), path: topologyPath.nullable(), dirty: z.boolean() }),
   ),
+  /** Which menu commands the window can run now and which are checked: the native menu follows. */
+  'window.setMenuState': channel<null>()(z.strictObject({ enabled: commandIds, checked: commandIds })),
   /** Opens one of the app's own https links in the browser (never a URL from the page). */
   'app.openLink': channel<{ opened: boolean; url: string }>()(z.strictObject({ link: z.enum(Object.keys(APP_LINKS) as [AppLink, ...AppLink[]]) })),
   /** Whether secrets can be stored here, and if not why; never returns a secret. */

@@ -78,3 +78,14 @@ describe('matchesAccelerator', () => {
     expect(displayAccelerator('CmdOrCtrl+Plus', 'linux')).toBe('Ctrl+Plus');
   });
 });
+
+describe('compactSeparators', () => {
+  it('drops separators at the ends and doubled ones', async () => {
+    const { compactSeparators } = await import('./model');
+    const s = { kind: 'separator' };
+    const a = { kind: 'command', id: 'a' };
+    const b = { kind: 'command', id: 'b' };
+    expect(compactSeparators([s, a, s, s, b, s])).toEqual([a, s, b]);
+    expect(compactSeparators([s, s])).toEqual([]);
+  });
+});

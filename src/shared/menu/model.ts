@@ -127,3 +127,13 @@ export function commandItems(menus: readonly Menu[] = MENUS): Extract<MenuItem, 
 
 /** A command carries no path, so main queues the file (recent, double click) and sends this; the renderer takes it with app.takeStartupOpen. */
 export const OPEN_PENDING_COMMAND: CommandId = 'file.openPending';
+
+/** Drops separators at either end and doubled ones (left behind when items are left out). */
+export function compactSeparators<T extends { kind?: string; type?: string }>(items: T[]): T[] {
+  const isSeparator = (item: T) => item.kind === 'separator' || item.type === 'separator';
+  return items.filter((item, index) => {
+    if (!isSeparator(item)) return true;
+    const next = items.slice(index + 1).find((i) => !isSeparator(i));
+    return next !== undefined && index > 0 && !isSeparator(items[index - 1]!) && items.slice(0, index).some((i) => !isSeparator(i));
+  });
+}
