@@ -8,7 +8,17 @@ import { TierBar } from './components/TierBar';
 import { Toasts } from './components/Toasts';
 import { Toolbar } from './components/Toolbar';
 import { Unavailable } from './components/Unavailable';
+import { CheatSheet } from './components/CheatSheet';
+import { DeleteConfirm } from './components/DeleteConfirm';
+import { EditorBar } from './components/EditorBar';
+import { Inspector } from './components/Inspector';
+import { Palette } from './components/Palette';
+import { RecoveryOffer } from './components/RecoveryOffer';
+import { Search } from './components/Search';
+import { useAutosaveOnHide } from './hooks/useAutosaveOnHide';
 import { useBoot } from './hooks/useBoot';
+import { useConfirmClose } from './hooks/useConfirmClose';
+import { useEditorShortcuts } from './hooks/useEditorShortcuts';
 import { useCommands } from './hooks/useCommands';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { usePrefersDark } from './hooks/usePrefersDark';
@@ -19,6 +29,9 @@ export function App() {
   useBoot();
   useCommands();
   useDocumentTitle();
+  useEditorShortcuts();
+  useConfirmClose();
+  useAutosaveOnHide();
   const phase = useAppStore((s) => s.phase);
   const unavailableReason = useAppStore((s) => s.unavailableReason);
   const theme = useAppStore((s) => s.theme);
@@ -46,22 +59,31 @@ function Workspace({ dark }: { dark: boolean }) {
           {connectionLost}
         </div>
       ) : null}
+      <RecoveryOffer />
       {hasDocument ? (
         <>
           <TierBar />
           <ReadOnlyBanner />
-          <div className="workspace">
-            <ReactFlowProvider>
-              <Canvas colorMode={dark ? 'dark' : 'light'} />
-            </ReactFlowProvider>
-            <div className="workspace__overlay">
-              <LoadErrors />
+          <div className="editor">
+            <Palette />
+            <div className="workspace">
+              <EditorBar />
+              <ReactFlowProvider>
+                <Canvas colorMode={dark ? 'dark' : 'light'} />
+              </ReactFlowProvider>
+              <Search />
+              <div className="workspace__overlay">
+                <LoadErrors />
+              </div>
             </div>
+            <Inspector />
           </div>
         </>
       ) : (
         <StartScreen />
       )}
+      <DeleteConfirm />
+      <CheatSheet />
       <PathPrompt />
       <Toasts />
     </>
