@@ -8,13 +8,12 @@ import { CheckField, Field, SelectField, text } from './Field';
 /** A host of the current tier: size, price, environment, network and SSH target. */
 export function HostInspector({ host, tierId }: { host: Host; tierId: string }) {
   const update = useAppStore((s) => s.updateHost);
-  const environments = useAppStore((s) => s.topology?.environments ?? []);
+  const environments = useAppStore((s) => s.topology?.environments) ?? [];
   const currency = useAppStore((s) => s.topology?.currency ?? 'EUR');
   const readOnly = useAppStore((s) => s.readOnly);
-  const capacity = useAppStore((s) => {
-    const tier = s.topology?.tiers.find((t) => t.id === tierId);
-    return tier && s.topology ? hostCapacity(s.topology, tier, host.id) : undefined;
-  });
+  const topology = useAppStore((s) => s.topology);
+  const tier = topology?.tiers.find((t) => t.id === tierId);
+  const capacity = tier && topology ? hostCapacity(topology, tier, host.id) : undefined;
   const id = host.id;
   const ssh = host.ssh ?? { address: '', port: 22, user: 'deploy' };
   return (

@@ -7,10 +7,11 @@ import { CheckField, Field, SelectField, text } from './Field';
 /** Every field of one service; each change is checked against the file format before it is kept. */
 export function ServiceInspector({ service }: { service: Service }) {
   const update = useAppStore((s) => s.updateService);
-  const planes = useAppStore((s) => s.topology?.planes ?? []);
+  const planes = useAppStore((s) => s.topology?.planes) ?? [];
   const others = useAppStore((s) => s.topology?.services);
   const readOnly = useAppStore((s) => s.readOnly);
-  const dependents = useAppStore((s) => s.topology?.dependencies.filter((d) => d.to === service.id).map((d) => d.from) ?? []);
+  const dependencies = useAppStore((s) => s.topology?.dependencies);
+  const dependents = (dependencies ?? []).filter((d) => d.to === service.id).map((d) => d.from);
   const id = service.id;
   /** The first schema problem of the service with this patch, as a sentence. */
   const checkPatch = (patch: Partial<Service>) => {
