@@ -1,5 +1,6 @@
 import { hostViewKey, PLANE_VIEW_KEY, type Topology } from '../../shared/model';
 import { placeService, setPositions, updateService } from '../../shared/edit';
+import { CANVAS_GEOMETRY } from '../../shared/view/canvas-layout';
 import type { FlowNode, ViewKind } from '../canvas/types';
 
 interface Rect {
@@ -53,7 +54,9 @@ export function applyDrag(topology: Topology, nodes: readonly FlowNode[], dragge
     const target = containerAt(nodes, rect.x + rect.width / 2, rect.y + Math.min(rect.height / 2, 24));
     if (!target) continue;
     const targetRect = absoluteRect(target, byId);
-    const offset = { x: rect.x - targetRect.x, y: rect.y - targetRect.y };
+    // Never under the box's header (host name and capacity bars), never left of its padding.
+    const header = target.type === 'host' ? CANVAS_GEOMETRY.HOST_HEADER_HEIGHT : CANVAS_GEOMETRY.GROUP_HEADER_HEIGHT;
+    const offset = { x: Math.max(CANVAS_GEOMETRY.BOX_PADDING, rect.x - targetRect.x), y: Math.max(header, rect.y - targetRect.y) };
     if (target.id === node.parentId) {
       positions[id] = node.position;
       continue;
