@@ -15,7 +15,17 @@ import { TierComparison } from './components/TierComparison';
 import { Toasts } from './components/Toasts';
 import { Toolbar } from './components/Toolbar';
 import { Unavailable } from './components/Unavailable';
+import { CheatSheet } from './components/CheatSheet';
+import { DeleteConfirm } from './components/DeleteConfirm';
+import { EditorBar } from './components/EditorBar';
+import { Inspector } from './components/Inspector';
+import { Palette } from './components/Palette';
+import { RecoveryOffer } from './components/RecoveryOffer';
+import { Search } from './components/Search';
+import { useAutosaveOnHide } from './hooks/useAutosaveOnHide';
 import { useBoot } from './hooks/useBoot';
+import { useConfirmClose } from './hooks/useConfirmClose';
+import { useEditorShortcuts } from './hooks/useEditorShortcuts';
 import { useCommands } from './hooks/useCommands';
 import { useDocumentTitle } from './hooks/useDocumentTitle';
 import { useFileDrop } from './hooks/useFileDrop';
@@ -32,6 +42,9 @@ export function App() {
   useShellSync();
   useFileDrop();
   useMenuState();
+  useEditorShortcuts();
+  useConfirmClose();
+  useAutosaveOnHide();
   const phase = useAppStore((s) => s.phase);
   const unavailableReason = useAppStore((s) => s.unavailableReason);
   const theme = useAppStore((s) => s.theme);
@@ -60,27 +73,36 @@ function Workspace({ dark }: { dark: boolean }) {
           {connectionLost}
         </div>
       ) : null}
+      <RecoveryOffer />
       {hasDocument ? (
         <>
           <TierBar />
           <ReadOnlyBanner />
-          <div className="workspace">
-            <ReactFlowProvider>
-              <ViewCommands />
-              <Canvas colorMode={dark ? 'dark' : 'light'} />
-              <CanvasOverlay />
-              <ProblemsPanel />
-              <TierComparison />
-            </ReactFlowProvider>
-            <div className="workspace__overlay">
-              <LoadErrors />
+          <div className="editor">
+            <Palette />
+            <div className="workspace">
+              <EditorBar />
+              <ReactFlowProvider>
+                <ViewCommands />
+                <Canvas colorMode={dark ? 'dark' : 'light'} />
+                <CanvasOverlay />
+                <ProblemsPanel />
+                <TierComparison />
+              </ReactFlowProvider>
+              <Search />
+              <div className="workspace__overlay">
+                <LoadErrors />
+              </div>
+              <DeployPanel />
             </div>
-            <DeployPanel />
+            <Inspector />
           </div>
         </>
       ) : (
         <StartScreen />
       )}
+      <DeleteConfirm />
+      <CheatSheet />
       <PathPrompt />
       <HelpDialogs />
       <Toasts />

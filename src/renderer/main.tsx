@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/editor.css';
 import { App } from './App';
 
 const root = document.getElementById('root');

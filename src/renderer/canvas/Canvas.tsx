@@ -1,5 +1,8 @@
 import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type ColorMode } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, type DragEvent } from 'react';
+import { containerAt } from '../store/dragLogic';
+import { parseNodeId } from '../store/editorSlice';
+import { PALETTE_MIME, readPaletteItem } from '../components/Palette/dnd';
 import './canvas.css';
 import { useAppStore } from '../store';
 import { edgeTypes, nodeTypes } from './nodeTypes';
@@ -36,6 +39,24 @@ function FitOnChange() {
   return null;
 }
 
+/** Gives the store the operations only React Flow can do (zoom, fit, focus a node). */
+function RegisterControls() {
+  const flow = useReactFlow<FlowNode, DependencyEdge>();
+  const registerCanvas = useAppStore((s) => s.registerCanvas);
+  useEffect(() => {
+    registerCanvas({
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      fitView: () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
+      focusNode: (id) => void flow.fitView({ nodes: [{ id }], maxZoom: 1.2, duration: 250, padding: 0.6 }),
+    });
+    return () => registerCanvas(null);
+  }, [flow, registerCanvas]);
+  return null;
+}
+
+const GRID: [number, number] = [10, 10];
+
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const nodes = useAppStore((s) => s.nodes);
@@ -44,8 +65,29 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const onEdgesChange = useAppStore((s) => s.onEdgesChange);
   const tierId = useAppStore((s) => s.tierId);
   const view = useAppStore((s) => s.view);
+  const editable = useAppStore((s) => !s.readOnly);
+  const snapToGrid = useAppStore((s) => s.snapToGrid);
+  const commitDrag = useAppStore((s) => s.commitDrag);
+  const connect = useAppStore((s) => s.connect);
+  const addFromPalette = useAppStore((s) => s.addFromPalette);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onDragOver = (event: DragEvent) => {
+    if (!editable || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  };
+  const onDrop = (event: DragEvent) => {
+    const item = readPaletteItem(event.dataTransfer);
+    if (!item || !editable) return;
+    event.preventDefault();
+    const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const target = containerAt(useAppStore.getState().nodes, point.x, point.y);
+    addFromPalette(item, { hostId: target?.type === 'host' ? target.data.hostId : null, position: point });
+  };
+
   return (
-    <div className="canvas" data-testid="canvas" data-tier={tierId ?? ''} data-view={view}>
+    <div className="canvas" data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
         edges={edges}
@@ -58,8 +100,20 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         maxZoom={2.5}
-        nodesDraggable={false}
-        nodesConnectable={false}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        onNodeDragStop={(_event, _node, dragged) => commitDrag(dragged.map((n) => n.id))}
+        onConnect={({ source, target }) => connect(parseNodeId(source).id, parseNodeId(target).id)}
+        onConnectEnd={(event, state) => {
+          // Dropping anywhere on a service connects to it, not only on its (hidden) target handle.
+          if (state.isValid || !state.fromNode) return;
+          const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+          const id = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node-service')?.getAttribute('data-id');
+          if (id && id !== state.fromNode.id) connect(parseNodeId(state.fromNode.id).id, parseNodeId(id).id);
+        }}
+        snapToGrid={snapToGrid}
+        snapGrid={GRID}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         deleteKeyCode={null}
         elevateEdgesOnSelect
       >
@@ -70,6 +124,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
           <PlanesLegend />
         </Panel>
         <FitOnChange />
+        <RegisterControls />
       </ReactFlow>
     </div>
   );

@@ -4,6 +4,8 @@ import { createCanvasSlice } from './canvasSlice';
 import { derive } from './derive';
 import { createDeploySlice } from './deploySlice';
 import { createDocumentSlice } from './documentSlice';
+import { createEditorSlice } from './editorSlice';
+import { createRecoverySlice } from './recoverySlice';
 import { deriveState } from './logic';
 import { createSelectionSlice } from './selectionSlice';
 import type { AppState, DocumentHistory, StoreDeps } from './types';
@@ -26,6 +28,8 @@ export function createAppStore(deps: StoreDeps) {
           ...createSelectionSlice(...a),
           ...createDeploySlice(deps)(...a),
           ...createCanvasSlice(...a),
+          ...createEditorSlice(deps)(...a),
+          ...createRecoverySlice(deps)(...a),
         }),
         {
           partialize: (state) => ({ topology: state.topology }),

@@ -4,6 +4,7 @@ import { historyOf } from './history';
 import type { StoreDeps } from './types';
 
 export type * from './types';
+export type * from './editorTypes';
 export { historyOf } from './history';
 export { createAppStore, UNDO_LIMIT, type AppStore } from './createAppStore';
 

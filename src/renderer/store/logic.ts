@@ -76,7 +76,9 @@ export function deriveState(next: AppState, previous: AppState): Partial<AppStat
     if (edges !== next.edges) patch.edges = edges;
     const nodeIds = new Set(nodes.map((n) => n.id));
     const edgeIds = new Set(edges.map((e) => e.id));
-    const selectedNodeIds = next.selectedNodeIds.filter((id) => nodeIds.has(id));
+    // A plane is inspected from the legend in the host view too, where it has no node.
+    const planeIds = new Set(next.topology?.planes.map((p) => `plane:${p.id}`));
+    const selectedNodeIds = next.selectedNodeIds.filter((id) => nodeIds.has(id) || planeIds.has(id));
     const selectedEdgeIds = next.selectedEdgeIds.filter((id) => edgeIds.has(id));
     if (selectedNodeIds.length !== next.selectedNodeIds.length) patch.selectedNodeIds = selectedNodeIds;
     if (selectedEdgeIds.length !== next.selectedEdgeIds.length) patch.selectedEdgeIds = selectedEdgeIds;

@@ -4,6 +4,7 @@ import type { AppInfo, ChannelName, ExampleInfo, RecentFile, RequestOf, Response
 import type { Topology } from '../../shared/model';
 import type { OnEdgesChange, OnNodesChange } from '@xyflow/react';
 import type { DependencyEdge, FlowNode, ViewKind } from '../canvas/types';
+import type { EditorSlice, RecoverySlice } from './editorTypes';
 
 /** What the store needs from the outside world; tests pass fakes. */
 export interface StoreDeps {
@@ -114,7 +115,7 @@ export interface CanvasSlice {
   onEdgesChange: OnEdgesChange<DependencyEdge>;
 }
 
-export type AppState = DocumentSlice & UiSlice & SelectionSlice & DeploySlice & CanvasSlice;
+export type AppState = DocumentSlice & UiSlice & SelectionSlice & DeploySlice & CanvasSlice & EditorSlice & RecoverySlice;
 
 /** The part of the state that undo/redo restores. */
 export type DocumentHistory = Pick<AppState, 'topology'>;

@@ -48,6 +48,7 @@ export function createUiSlice(deps: StoreDeps): SliceCreator<UiSlice> {
           return;
         }
         await get().refreshLists();
+        await get().checkRecovery();
         await openAtStart();
       },
 

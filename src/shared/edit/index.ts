@@ -7,3 +7,4 @@ export * from './planes';
 export * from './dependencies';
 export * from './delete';
 export * from './clipboard';
+export * from './units';

@@ -20,7 +20,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }:
       data-kind={data.kind}
       title={[data.name, look.label, data.planeName ? `plane ${data.planeName}` : undefined, data.kind === 'external' ? undefined : data.caps].filter(Boolean).join(' · ')}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} className="sd-handle" />
+      <Handle type="target" position={Position.Top} className="sd-handle" />
       <div className="svc__head">
         <Icon name={look.icon} size={15} className="svc__icon" title={look.label} />
         <span className="svc__name" title={data.name}>
@@ -56,7 +56,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }:
           </div>
         </>
       )}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} className="sd-handle" />
+      <Handle type="source" position={Position.Bottom} className="sd-handle" data-testid={`handle-${data.serviceId}`} title="Drag to a service this one depends on" />
     </div>
   );
 });

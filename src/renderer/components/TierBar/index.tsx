@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { TierActions } from './TierActions';
 import { tierSummary, type TierSummary } from '../../../shared/view/capacity';
 import { formatMemory, formatMoney, formatNumber } from '../../../shared/view/format';
 import { useAppStore } from '../../store';
@@ -16,6 +17,9 @@ export function TierBar() {
   const tierId = useAppStore((s) => s.tierId);
   const view = useAppStore((s) => s.view);
   const setTier = useAppStore((s) => s.setTier);
+  const renameTier = useAppStore((s) => s.renameTier);
+  const readOnly = useAppStore((s) => s.readOnly);
+  const [renaming, setRenaming] = useState<string | null>(null);
   const summaries = useMemo(() => (tiers ?? []).map((tier) => ({ tier, summary: tierSummary(tier) })), [tiers]);
   const current = summaries.find((s) => s.tier.id === tierId)?.tier;
 
@@ -23,23 +27,44 @@ export function TierBar() {
     <nav className="tierbar" aria-label="Tiers">
       <div className="tierbar__tabs" role="tablist" data-testid="tier-select">
         {summaries.length === 0 ? <span className="tierbar__empty">This file has no tiers yet: every service is unplaced.</span> : null}
-        {summaries.map(({ tier, summary }) => (
-          <button
-            key={tier.id}
-            type="button"
-            role="tab"
-            aria-selected={tier.id === tierId}
-            className={tier.id === tierId ? 'tier is-active' : 'tier'}
-            data-testid={`tier-tab-${tier.id}`}
-            onClick={() => setTier(tier.id)}
-            title={[tier.description, tier.customers ? `For ${tier.customers}` : undefined].filter(Boolean).join(' · ') || tier.name}
-          >
-            <span className="tier__name">{tier.name}</span>
-            <span className="tier__stats">
-              {summary.hosts} {summary.hosts === 1 ? 'host' : 'hosts'} · {formatNumber(summary.cpu)} vCPU · {formatMemory(summary.memoryMiB)} · {costLabel(summary, currency)}
-            </span>
-          </button>
-        ))}
+        {summaries.map(({ tier, summary }) =>
+          renaming === tier.id ? (
+            <input
+              key={tier.id}
+              className="tier tier__rename"
+              autoFocus
+              defaultValue={tier.name}
+              data-testid={`tier-rename-${tier.id}`}
+              onFocus={(e) => e.target.select()}
+              onBlur={(e) => {
+                renameTier(tier.id, e.target.value);
+                setRenaming(null);
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.currentTarget.blur();
+                if (e.key === 'Escape') setRenaming(null);
+              }}
+            />
+          ) : (
+            <button
+              key={tier.id}
+              type="button"
+              role="tab"
+              aria-selected={tier.id === tierId}
+              className={tier.id === tierId ? 'tier is-active' : 'tier'}
+              data-testid={`tier-tab-${tier.id}`}
+              onClick={() => setTier(tier.id)}
+              onDoubleClick={() => !readOnly && setRenaming(tier.id)}
+              title={[tier.description, tier.customers ? `For ${tier.customers}` : undefined, readOnly ? undefined : 'Double-click to rename'].filter(Boolean).join(' · ') || tier.name}
+            >
+              <span className="tier__name">{tier.name}</span>
+              <span className="tier__stats" data-testid={`tier-stats-${tier.id}`}>
+                {summary.hosts} {summary.hosts === 1 ? 'host' : 'hosts'} · {formatNumber(summary.cpu)} vCPU · {formatMemory(summary.memoryMiB)} · {costLabel(summary, currency)}
+              </span>
+            </button>
+          ),
+        )}
+        <TierActions onRename={() => tierId && setRenaming(tierId)} />
       </div>
       <div className="tierbar__hint" data-testid="view-hint">
         {view === 'host'

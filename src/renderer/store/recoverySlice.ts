@@ -1,0 +1,86 @@
+import { historyOf } from './history';
+import { errorMessage } from './logic';
+import type { RecoverySlice } from './editorTypes';
+import type { AppState, SliceCreator, StoreDeps } from './types';
+
+/** How long edits settle before they are autosaved: often enough to lose at most a second of work. */
+export const AUTOSAVE_DELAY_MS = 800;
+
+/**
+ * Never lose work: every change to a dirty document is autosaved (debounced) to the
+ * recovery file in main; a clean document discards it. At start, work left by a session
+ * that crashed or was killed is offered back. While that offer is open, autosave waits,
+ * so that new edits never overwrite the work being offered.
+ */
+export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice> {
+  return (set, get, api) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Whether the recovery file holds something of ours, to discard when the document is clean again. */
+    let written = false;
+
+    api.subscribe((state: AppState, previous: AppState) => {
+      if (state.topology === previous.topology && state.dirty === previous.dirty) return;
+      if (state.phase !== 'ready' || state.recovered !== null) return;
+      clearTimeout(timer);
+      if (state.dirty) timer = setTimeout(() => void get().autosave(), AUTOSAVE_DELAY_MS);
+      else if (written) {
+        written = false;
+        void deps.call('recovery.discard', {}).catch(() => undefined);
+      }
+    });
+
+    return {
+      recovered: null,
+
+      async checkRecovery() {
+        try {
+          set({ recovered: await deps.call('recovery.take', {}) });
+        } catch (error) {
+          get().notify('error', `Could not look for unsaved work: ${errorMessage(error)}`);
+        }
+      },
+
+      restoreRecovered() {
+        const recovered = get().recovered;
+        if (!recovered) return;
+        // Opened as unsaved work with no path: the original file may have changed since, so Save asks where.
+        set({
+          recovered: null,
+          topology: recovered.topology,
+          savedSnapshot: null,
+          path: null,
+          name: `${recovered.name} (recovered)`,
+          readOnly: false,
+          notice: undefined,
+          tierId: null,
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          loadFailure: null,
+          documentKey: get().documentKey + 1,
+        });
+        historyOf(api).getState().clear();
+        written = true;
+        const from = recovered.path ? ` It was opened from ${recovered.path}; use Save As to write it there again.` : '';
+        get().notify('info', `Recovered unsaved work from ${new Date(recovered.savedAt).toLocaleString()}.${from}`);
+      },
+
+      async discardRecovered() {
+        set({ recovered: null });
+        await deps.call('recovery.discard', {}).catch((error: unknown) => get().notify('error', errorMessage(error)));
+        if (get().dirty) void get().autosave();
+      },
+
+      async autosave() {
+        clearTimeout(timer);
+        const { topology, dirty, path, name, recovered } = get();
+        if (!topology || !dirty || recovered !== null) return;
+        try {
+          await deps.call('recovery.save', { topology, path: path !== null && /\.ya?ml$/i.test(path) ? path : null, name: name || topology.name });
+          written = true;
+        } catch (error) {
+          get().notify('error', `Autosave failed: ${errorMessage(error)}`);
+        }
+      },
+    };
+  };
+}
