@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { sensitiveMountReason } from '../model/mounts';
 import { CURRENT_SCHEMA_VERSION, DOCKER_NAME_PATTERN, ID_PATTERN, slugify, topologySchema, uniqueId, type ServiceKind, type Topology } from '../model';
 import { parseCpus, parseDurationSeconds, parseMemoryMiB, parsePort, splitCommand, unescapeDollar } from './compose-values';
 import { LABEL_SERVICE } from '../export/compose';
@@ -118,6 +119,13 @@ export function fromCompose(text: string, options: ComposeImportOptions = {}): C
       else note(`${at}.restart`, `"${restart}" is not a restart policy Stackdraft knows`);
     }
     if (Array.isArray(raw.volumes)) service.volumes = raw.volumes.flatMap((v, i) => volume(v, `${at}.volumes[${i}]`, note));
+    // The compose file already mounts it: keep it, but allowed explicitly and said out loud.
+    const mounts = (service.volumes ?? []) as Record<string, unknown>[];
+    const sensitive = mounts.filter((v) => v.type === 'bind' && typeof v.source === 'string' && sensitiveMountReason(v.source));
+    if (sensitive.length > 0) {
+      service.allowSensitiveMounts = true;
+      note(`${at}.volumes`, `mounts ${sensitive.map((v) => v.source).join(', ')} from the host; allowSensitiveMounts is set so that it deploys as before — check that it must`);
+    }
 
     const networks = Array.isArray(raw.networks) ? raw.networks.map(String) : isRecord(raw.networks) ? Object.keys(raw.networks) : [];
     const servicePlanes = networks.map(planeFor).filter((p): p is string => p !== undefined);
