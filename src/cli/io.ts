@@ -30,3 +30,22 @@ export async function readTopologyFile(path: string): Promise<ReadResult> {
 export function describeProblems(path: string, load: Extract<LoadResult, { ok: false }>): string[] {
   return load.problems.map((p) => formatProblem(p, path));
 }
+
+export type Loaded = Extract<LoadResult, { ok: true }>;
+
+/**
+ * Reads and loads a topology for a command, printing why when it cannot: the load, or the
+ * exit code to return (2 unreadable, 1 the file has problems).
+ */
+export async function loadOrReport(path: string, output: Output): Promise<Loaded | number> {
+  const read = await readTopologyFile(path);
+  if (!read.ok) {
+    output.err(read.message);
+    return EXIT.UNREADABLE;
+  }
+  if (!read.load.ok) {
+    for (const line of describeProblems(path, read.load)) output.err(line);
+    return EXIT.PROBLEMS;
+  }
+  return read.load;
+}

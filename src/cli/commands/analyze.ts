@@ -1,7 +1,7 @@
 import { blastRadius, coldStartPhases, compareTiers, hostImpacts, type TierRow } from '../../shared/analysis';
 import type { Topology } from '../../shared/model';
 import { buildContext, validateTopology } from '../../shared/rules';
-import { EXIT, describeProblems, readTopologyFile, type Output } from '../io';
+import { EXIT, loadOrReport, type Output } from '../io';
 import { parseCommandOptions, resolveTier } from '../report/options';
 
 export const ANALYZE_USAGE = 'stackdraft analyze FILE [--tier NAME] [--format text|json]';
@@ -13,16 +13,9 @@ export async function analyzeCommand(args: readonly string[], output: Output): P
     output.err(`${options}\nusage: ${ANALYZE_USAGE}`);
     return EXIT.UNREADABLE;
   }
-  const read = await readTopologyFile(options.file);
-  if (!read.ok) {
-    output.err(read.message);
-    return EXIT.UNREADABLE;
-  }
-  if (!read.load.ok) {
-    for (const line of describeProblems(options.file, read.load)) output.err(line);
-    return EXIT.PROBLEMS;
-  }
-  const topology = read.load.topology;
+  const loaded = await loadOrReport(options.file, output);
+  if (typeof loaded === 'number') return loaded;
+  const topology = loaded.topology;
   let tierIds = topology.tiers.map((t) => t.id);
   if (options.tier !== undefined) {
     const tier = resolveTier(topology, options.tier);

@@ -9,7 +9,7 @@ import type { PassphraseSource } from '../../main/ssh/connection';
 import { SshError } from '../../main/ssh/errors';
 import { SshPool } from '../../main/ssh/pool';
 import { TrustStore } from '../../main/ssh/trust-store';
-import { EXIT, describeProblems, readTopologyFile, type Output } from '../io';
+import { EXIT, loadOrReport, type Output } from '../io';
 
 /** Options shared by `plan` and `deploy`. */
 export const DEPLOY_OPTIONS = {
@@ -40,16 +40,9 @@ export async function setUp(file: string | undefined, values: SetupValues, outpu
     output.err('a FILE and --tier NAME are needed');
     return EXIT.UNREADABLE;
   }
-  const read = await readTopologyFile(file);
-  if (!read.ok) {
-    output.err(read.message);
-    return EXIT.UNREADABLE;
-  }
-  if (!read.load.ok) {
-    for (const line of describeProblems(file, read.load)) output.err(line);
-    return EXIT.PROBLEMS;
-  }
-  const topology = read.load.topology;
+  const loaded = await loadOrReport(file, output);
+  if (typeof loaded === 'number') return loaded;
+  const topology = loaded.topology;
   if (!topology.tiers.some((t) => t.id === values.tier)) {
     output.err(`${file}: there is no tier "${values.tier}" (tiers: ${topology.tiers.map((t) => t.id).join(', ') || 'none'})`);
     return EXIT.UNREADABLE;

@@ -7,7 +7,7 @@ import { toSvg } from '../../shared/export/svg';
 import { svgToPng } from '../../main/services/png';
 import { writeFileAtomic } from '../../main/services/atomic-write';
 import { parseArgs } from '../args';
-import { EXIT, describeProblems, readTopologyFile, type Output } from '../io';
+import { EXIT, loadOrReport, type Output } from '../io';
 
 export const EXPORT_USAGE =
   'stackdraft export FILE [--tier ID] --format mermaid|gantt|svg|png|compose|report [-o PATH] [--theme light|dark] [--group-by host|plane] [--direction TB|LR] [--no-external]';
@@ -40,16 +40,9 @@ export async function exportCommand(args: readonly string[], output: Output): Pr
     output.err(`stackdraft export: ${problem}\nusage: ${EXPORT_USAGE}`);
     return EXIT.UNREADABLE;
   }
-  const read = await readTopologyFile(file!);
-  if (!read.ok) {
-    output.err(read.message);
-    return EXIT.UNREADABLE;
-  }
-  if (!read.load.ok) {
-    for (const line of describeProblems(file!, read.load)) output.err(line);
-    return EXIT.PROBLEMS;
-  }
-  const topology = read.load.topology;
+  const loaded = await loadOrReport(file!, output);
+  if (typeof loaded === 'number') return loaded;
+  const topology = loaded.topology;
   const tierOption = typeof parsed.options.tier === 'string' ? parsed.options.tier : undefined;
   const tierId = tierOption ?? topology.tiers[0]?.id;
   const out = typeof parsed.options.out === 'string' ? parsed.options.out : undefined;

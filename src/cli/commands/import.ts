@@ -3,7 +3,7 @@ import { serializeTopology } from '../../shared/format';
 import { addSshHosts, formatImportNote, fromCompose, fromSshConfig } from '../../shared/import';
 import { writeFileAtomic } from '../../main/services/atomic-write';
 import { parseArgs } from '../args';
-import { EXIT, describeProblems, readTopologyFile, type Output } from '../io';
+import { EXIT, loadOrReport, type Output } from '../io';
 
 export const IMPORT_USAGE =
   'stackdraft import compose FILE -o OUT.stackdraft.yaml [--project NAME] [--host NAME] [--force] | import ssh-config FILE --into TOPOLOGY --tier ID -o OUT.stackdraft.yaml [--force]';
@@ -52,18 +52,11 @@ export async function importCommand(args: readonly string[], output: Output): Pr
   }
 
   const into = parsed.options.into as string;
-  const read = await readTopologyFile(into);
-  if (!read.ok) {
-    output.err(read.message);
-    return EXIT.UNREADABLE;
-  }
-  if (!read.load.ok) {
-    for (const line of describeProblems(into, read.load)) output.err(line);
-    return EXIT.PROBLEMS;
-  }
+  const loaded = await loadOrReport(into, output);
+  if (typeof loaded === 'number') return loaded;
   const { hosts, notes } = fromSshConfig(text);
   try {
-    const added = addSshHosts(read.load.topology, parsed.options.tier as string, hosts);
+    const added = addSshHosts(loaded.topology, parsed.options.tier as string, hosts);
     for (const note of [...notes, ...added.notes]) output.err(`note: ${formatImportNote(note, file)}`);
     await writeFileAtomic(out!, serializeTopology(added.topology));
     output.out(`${out}: ${added.topology.tiers.find((t) => t.id === parsed.options.tier)!.hosts.length} hosts in tier ${parsed.options.tier}`);
