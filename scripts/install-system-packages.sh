@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the tests need (TESTBED.md): Chromium for Playwright, sshd + dockerd +
-# busybox for the deploy testbed, docker-compose v1 to judge exported compose files.
+# busybox for the deploy testbed (testbed/up.sh also uses curl), docker-compose v1 to judge
+# exported compose files (python3 runs its code in one process, testbed/compose-config.py).
 set -euo pipefail
-PACKAGES=(chromium openssh-server docker.io busybox-static iproute2 docker-compose)
+PACKAGES=(chromium openssh-server docker.io busybox-static iproute2 docker-compose curl python3)
 missing=()
 for package in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
