@@ -59,15 +59,24 @@ export function buildContext(topology: Topology): RuleContext {
   const depFrom = new Int32Array(m);
   const depTo = new Int32Array(m);
   const depHard = new Uint8Array(m);
+  // One pass resolves both ends and counts the hard edges for both CSR lists; the map
+  // lookups are most of the cost of building the context, so each end is looked up once.
+  const needsOffsets = new Int32Array(n + 1);
+  const neededByOffsets = new Int32Array(n + 1);
   for (let i = 0; i < m; i++) {
     const d = deps[i]!;
-    depFrom[i] = serviceIndex.get(d.from) ?? -1;
-    depTo[i] = serviceIndex.get(d.to) ?? -1;
-    depHard[i] = d.kind === 'hard' ? 1 : 0;
+    const from = serviceIndex.get(d.from) ?? -1;
+    const to = serviceIndex.get(d.to) ?? -1;
+    depFrom[i] = from;
+    depTo[i] = to;
+    if (d.kind !== 'hard') continue;
+    depHard[i] = 1;
+    if (from < 0 || to < 0 || from === to) continue;
+    needsOffsets[from + 1]!++;
+    neededByOffsets[to + 1]!++;
   }
-  const hard = (i: number) => depHard[i] === 1 && depFrom[i]! >= 0 && depTo[i]! >= 0 && depFrom[i] !== depTo[i];
-  const needs = adjacency(n, m, hard, depFrom, depTo);
-  const neededBy = adjacency(n, m, hard, depTo, depFrom);
+  const needs = fillAdjacency(needsOffsets, depFrom, depTo, depHard);
+  const neededBy = fillAdjacency(neededByOffsets, depTo, depFrom, depHard);
 
   const planeIndex = new Map<string, number>();
   topology.planes.forEach((p, i) => planeIndex.set(p.id, i));
@@ -96,14 +105,17 @@ export function buildContext(topology: Topology): RuleContext {
   return context;
 }
 
-/** CSR adjacency over the edges `keep` accepts, from `source[e]` to `target[e]`. */
-function adjacency(n: number, m: number, keep: (e: number) => boolean, source: Int32Array, target: Int32Array): Adjacency {
-  const offsets = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (keep(e)) offsets[source[e]! + 1]!++;
+/** CSR lists from per-source counts (at index source + 1): hard edges between two distinct known services. */
+function fillAdjacency(offsets: Int32Array, source: Int32Array, target: Int32Array, hard: Uint8Array): Adjacency {
+  const n = offsets.length - 1;
   for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
   const fill = offsets.slice(0, n);
   const targets = new Int32Array(offsets[n]!);
-  for (let e = 0; e < m; e++) if (keep(e)) targets[fill[source[e]!]!++] = target[e]!;
+  for (let e = 0; e < source.length; e++) {
+    const from = source[e]!;
+    const to = target[e]!;
+    if (hard[e] === 1 && from >= 0 && to >= 0 && from !== to) targets[fill[from]!++] = to;
+  }
   return { offsets, targets };
 }
 
@@ -112,25 +124,27 @@ function buildTierContext(context: RuleContext, index: number): TierContext {
   const services = context.topology.services;
   const n = services.length;
   const hostIndex = new Map<string, number>();
-  tier.hosts.forEach((h, i) => hostIndex.set(h.id, i));
+  for (let h = 0; h < tier.hosts.length; h++) hostIndex.set(tier.hosts[h]!.id, h);
   const hostOf = new Int32Array(n).fill(UNPLACED);
   const placementOf = new Int32Array(n).fill(-1);
   const running = new Uint8Array(n);
   const perHost = new Int32Array(tier.hosts.length + 1);
   let runningCount = 0;
-  tier.placements.forEach((p, i) => {
+  const placements = tier.placements;
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i]!;
     const s = context.serviceIndex.get(p.service);
-    if (s === undefined) return;
+    if (s === undefined) continue;
     const h = hostIndex.get(p.host);
     placementOf[s] = i;
     hostOf[s] = h ?? MISSING_HOST;
-    if (h === undefined || services[s]!.kind === 'external') return;
+    if (h === undefined || services[s]!.kind === 'external') continue;
     perHost[h + 1]!++;
     if (tier.hosts[h]!.role === 'active' && (p.replicas ?? services[s]!.replicas) > 0) {
       running[s] = 1;
       runningCount++;
     }
-  });
+  }
   for (let h = 0; h < tier.hosts.length; h++) perHost[h + 1]! += perHost[h]!;
   const fill = perHost.slice(0, tier.hosts.length);
   const targets = new Int32Array(perHost[tier.hosts.length]!);
@@ -144,4 +158,24 @@ function buildTierContext(context: RuleContext, index: number): TierContext {
 /** The environment a service runs in on a tier: its own, else its host's. */
 export function serviceEnvironment(service: Service, host: Host | undefined): string | undefined {
   return service.environment ?? host?.environment;
+}
+
+/**
+ * Per service of a tier: the kind of environment it runs in (its own, else its host's),
+ * undefined when it names none. Computed once per tier and shared by the stage/prod rules,
+ * which otherwise resolve the same environment once per dependency.
+ */
+export function environmentKinds(context: RuleContext, tier: TierContext): readonly (EnvironmentKind | undefined)[] {
+  const cached = tier.memo.get('environmentKinds') as (EnvironmentKind | undefined)[] | undefined;
+  if (cached) return cached;
+  const services = context.topology.services;
+  const hosts = tier.tier.hosts;
+  const kinds = new Array<EnvironmentKind | undefined>(services.length);
+  for (let s = 0; s < services.length; s++) {
+    const h = tier.hostOf[s]!;
+    const env = serviceEnvironment(services[s]!, h >= 0 ? hosts[h] : undefined);
+    kinds[s] = env === undefined ? undefined : context.environmentKind.get(env);
+  }
+  tier.memo.set('environmentKinds', kinds);
+  return kinds;
 }

@@ -1,4 +1,4 @@
-import { serviceEnvironment, type TierContext } from './context';
+import { environmentKinds, type TierContext } from './context';
 import { hardReach } from './graph';
 import { servicePath, serviceRef } from './refs';
 import type { TierRule } from './types';
@@ -23,12 +23,12 @@ export const criticalStateful: TierRule = {
     const withHardDependencies = countWithHardDependencies(context.needs, tier);
     const threshold = Math.max(2, Math.ceil(withHardDependencies * CRITICAL_SHARE));
     const { offsets, targets } = context.neededBy;
+    const kinds = environmentKinds(context, tier);
     for (let s = 0; s < services.length; s++) {
       const service = services[s]!;
       if (!service.stateful || reach[s]! < threshold) continue;
       const host = tier.tier.hosts[tier.hostOf[s]!]!;
-      const env = serviceEnvironment(service, host);
-      const kind = env === undefined ? undefined : context.environmentKind.get(env);
+      const kind = kinds[s];
       if (kind === 'staging' || kind === 'development') continue;
       const direct: string[] = [];
       for (let e = offsets[s]!; e < offsets[s + 1]!; e++) if (tier.running[targets[e]!] === 1) direct.push(services[targets[e]!]!.id);

@@ -8,6 +8,22 @@ const SECRET_VALUE = /(-----BEGIN [A-Z ]*PRIVATE KEY|^[a-z][a-z0-9+.-]*:\/\/[^/\
 /** Values that only point at a secret (a reference, a file path, an empty placeholder) are fine. */
 const REFERENCE = /^(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\/run\/secrets\/.*|\/.*\.(txt|key|pem)|changeme|)$/i;
 
+/**
+ * Variable names repeat across services (LOG_LEVEL, TZ …), so each name's answer is
+ * remembered; the memo is dropped when it grows large, so it cannot grow without bound.
+ */
+const secretNames = new Map<string, boolean>();
+const MEMO_LIMIT = 4096;
+function isSecretName(key: string): boolean {
+  let known = secretNames.get(key);
+  if (known === undefined) {
+    if (secretNames.size >= MEMO_LIMIT) secretNames.clear();
+    known = SECRET_NAME.test(key);
+    secretNames.set(key, known);
+  }
+  return known;
+}
+
 /** Seed 002 §8 rule 3: secrets come from the secret store, never from plain environment. */
 export const plainSecret: ServiceRule = {
   id: 'plain-secret',
@@ -19,7 +35,7 @@ export const plainSecret: ServiceRule = {
     for (const key in service.env) {
       const value = service.env[key]!;
       // Cheapest test first: most variables are neither named nor shaped like a secret.
-      if ((!SECRET_NAME.test(key) && !SECRET_VALUE.test(value)) || REFERENCE.test(value)) continue;
+      if ((!isSecretName(key) && !SECRET_VALUE.test(value)) || REFERENCE.test(value)) continue;
       emit({
         severity: 'error',
         message: `${service.id}: ${key} looks like a secret in plain environment`,

@@ -1,4 +1,4 @@
-import { serviceEnvironment } from './context';
+import { environmentKinds } from './context';
 import { hostPath, hostRef } from './refs';
 import type { HostRule } from './types';
 
@@ -15,14 +15,13 @@ export const stageSharesHost: HostRule = {
     const { offsets, targets } = tier.servicesOnHost;
     let prod: string | undefined;
     let other: string | undefined;
-    const note = (env: string | undefined, id: string) => {
-      const kind = env === undefined ? undefined : context.environmentKind.get(env);
-      if (kind === 'production') prod ??= id;
-      else if (kind === 'staging' || kind === 'development') other ??= id;
-    };
+    const kinds = environmentKinds(context, tier);
     for (let e = offsets[h]!; e < offsets[h + 1]!; e++) {
       const s = targets[e]!;
-      if (tier.running[s] === 1) note(serviceEnvironment(services[s]!, host), services[s]!.id);
+      if (tier.running[s] === 0) continue;
+      const kind = kinds[s];
+      if (kind === 'production') prod ??= services[s]!.id;
+      else if (kind === 'staging' || kind === 'development') other ??= services[s]!.id;
     }
     if (prod === undefined || other === undefined) return;
     emit({

@@ -1,5 +1,5 @@
 import { STATEFUL_KINDS } from '../model';
-import { serviceEnvironment } from './context';
+import { environmentKinds } from './context';
 import { dependencyPath, dependencyRef, serviceRef } from './refs';
 import type { TierRule } from './types';
 
@@ -16,18 +16,13 @@ export const stageToProd: TierRule = {
   why: 'Untested stage code writing to production data is how test runs corrupt customer records; stage gets its own stores.',
   check(context, tier, emit) {
     const { services, dependencies } = context.topology;
-    const hosts = tier.tier.hosts;
-    const kindOf = (s: number) => {
-      const h = tier.hostOf[s]!;
-      const env = serviceEnvironment(services[s]!, h >= 0 ? hosts[h] : undefined);
-      return env === undefined ? undefined : context.environmentKind.get(env);
-    };
+    const kinds = environmentKinds(context, tier);
     for (let d = 0; d < dependencies.length; d++) {
       const from = context.depFrom[d]!;
       const to = context.depTo[d]!;
       if (from < 0 || to < 0 || !services[to]!.stateful) continue;
-      const fromKind = kindOf(from);
-      if ((fromKind !== 'staging' && fromKind !== 'development') || kindOf(to) !== 'production') continue;
+      const fromKind = kinds[from];
+      if ((fromKind !== 'staging' && fromKind !== 'development') || kinds[to] !== 'production') continue;
       const a = services[from]!.id;
       const b = services[to]!.id;
       const datastore = STATEFUL_KINDS.has(services[to]!.kind);
