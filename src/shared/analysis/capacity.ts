@@ -108,25 +108,39 @@ export interface PlacedService {
  * comparison all call this. External services take no room on a host.
  */
 export function measureHost(host: Host, placed: Iterable<PlacedService>): HostCapacity {
+  const meter = hostMeter(host);
+  for (const { service, placement } of placed) meter.add(service, placement);
+  return meter.finish();
+}
+
+/** `measureHost` one service at a time, for callers that walk indexes rather than build a list. */
+export interface HostMeter {
+  add(service: Service, placement: Placement | undefined): void;
+  finish(): HostCapacity;
+}
+
+export function hostMeter(host: Host): HostMeter {
   const a = emptyAccumulator(host);
-  for (const { service, placement } of placed) {
-    if (service.kind === 'external') continue;
-    const replicas = effectiveReplicas(service, placement);
-    a.services += 1;
-    a.containers += replicas;
-    if (replicas === 0) continue;
-    const resources = effectiveResources(service, placement);
-    add(a.cpu, resources.cpu, replicas);
-    add(a.memoryMiB, resources.memoryMiB, replicas);
-    for (const volume of service.volumes) if (volume.type !== 'tmpfs' && volume.sizeGiB !== undefined) a.diskGiB += volume.sizeGiB;
-  }
   return {
-    hostId: host.id,
-    cpu: finish(a.cpu, host.cpu),
-    memoryMiB: finish(a.memoryMiB, host.memoryMiB),
-    disk: host.diskGiB === undefined ? undefined : finishDisk(a.diskGiB, host.diskGiB),
-    services: a.services,
-    containers: a.containers,
+    add(service, placement) {
+      if (service.kind === 'external') return;
+      const replicas = effectiveReplicas(service, placement);
+      a.services += 1;
+      a.containers += replicas;
+      if (replicas === 0) return;
+      const resources = effectiveResources(service, placement);
+      add(a.cpu, resources.cpu, replicas);
+      add(a.memoryMiB, resources.memoryMiB, replicas);
+      for (const volume of service.volumes) if (volume.type !== 'tmpfs' && volume.sizeGiB !== undefined) a.diskGiB += volume.sizeGiB;
+    },
+    finish: () => ({
+      hostId: host.id,
+      cpu: finish(a.cpu, host.cpu),
+      memoryMiB: finish(a.memoryMiB, host.memoryMiB),
+      disk: host.diskGiB === undefined ? undefined : finishDisk(a.diskGiB, host.diskGiB),
+      services: a.services,
+      containers: a.containers,
+    }),
   };
 }
 

@@ -1,5 +1,4 @@
-import { capacityLevel, measureHost, type ResourceUsage } from '../analysis/capacity';
-import { placedOn } from './placed';
+import { capacityLevel, hostMeter, type ResourceUsage } from '../analysis/capacity';
 import { hostPath, hostRef } from './refs';
 import type { HostRule } from './types';
 
@@ -13,7 +12,13 @@ export const capacity: HostRule = {
   check(context, tier, h, emit) {
     const host = tier.tier.hosts[h]!;
     if (host.role === 'standby') return;
-    const usage = measureHost(host, placedOn(context, tier, h));
+    // Summed from the tier's index of who is on the host, without building a list first.
+    const meter = hostMeter(host);
+    const { offsets, targets } = tier.servicesOnHost;
+    const { services } = context.topology;
+    const { placements } = tier.tier;
+    for (let e = offsets[h]!; e < offsets[h + 1]!; e++) meter.add(services[targets[e]!]!, placements[tier.placementOf[targets[e]!]!]);
+    const usage = meter.finish();
     // Requests and limits separately: a saturated request (nothing more fits) is a different
     // problem from an overcommitted limit (one busy service starves the rest).
     const report = (what: string, unit: (v: number) => string, u: ResourceUsage) => {
@@ -46,3 +51,4 @@ export const capacity: HostRule = {
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const mib = (v: number) => (v >= 1024 ? `${round2(v / 1024)} GiB` : `${v} MiB`);
+

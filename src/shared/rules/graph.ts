@@ -5,6 +5,9 @@ import type { Adjacency, RuleContext, TierContext } from './context';
  * iterative Tarjan over the CSR lists: no recursion, so 2,000-service chains are safe.
  */
 export function hardCycles(needs: Adjacency, n: number): number[][] {
+  // Almost every topology is acyclic: peeling it in topological order is a few typed-array
+  // passes and proves that, so Tarjan only runs when there is a cycle to name.
+  if (isAcyclic(needs, n)) return [];
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
@@ -56,6 +59,20 @@ export function hardCycles(needs: Adjacency, n: number): number[][] {
     }
   }
   return cycles;
+}
+
+/** Kahn's algorithm: true when every node can be removed in dependency order. */
+function isAcyclic({ offsets, targets }: Adjacency, n: number): boolean {
+  const inDegree = new Int32Array(n);
+  for (let e = 0; e < targets.length; e++) inDegree[targets[e]!]!++;
+  const queue = new Int32Array(n);
+  let tail = 0;
+  for (let s = 0; s < n; s++) if (inDegree[s] === 0) queue[tail++] = s;
+  for (let head = 0; head < tail; head++) {
+    const node = queue[head]!;
+    for (let e = offsets[node]!; e < offsets[node + 1]!; e++) if (--inDegree[targets[e]!]! === 0) queue[tail++] = targets[e]!;
+  }
+  return tail === n;
 }
 
 /**
