@@ -1,4 +1,4 @@
-import type { EnvironmentKind, Host, Service, Tier, Topology } from '../model';
+import type { EnvironmentKind, Tier, Topology } from '../model';
 
 /**
  * The topology compiled once for the rules: id → index maps and typed arrays, so that
@@ -17,6 +17,10 @@ export interface RuleContext {
   readonly neededBy: Adjacency;
   /** Per service: its plane index, -1 when it has none (or an unknown one). */
   readonly servicePlane: Int32Array;
+  /** Per service: 1 for an external service (it takes no room on a host). */
+  readonly external: Uint8Array;
+  /** Per service: the environment it names itself, if any (else its host's applies). */
+  readonly serviceEnvironmentId: readonly (string | undefined)[];
   readonly planeIndex: ReadonlyMap<string, number>;
   readonly environmentKind: ReadonlyMap<string, EnvironmentKind>;
   /** Tier contexts, built on first use. */
@@ -52,7 +56,21 @@ export function buildContext(topology: Topology): RuleContext {
   const services = topology.services;
   const n = services.length;
   const serviceIndex = new Map<string, number>();
-  for (let i = 0; i < n; i++) serviceIndex.set(services[i]!.id, i);
+  const planeIndex = new Map<string, number>();
+  topology.planes.forEach((p, i) => planeIndex.set(p.id, i));
+  // On a large topology the cost of validating is mostly touching each service object:
+  // this pass reads what the graph and tier code needs from it, so they need not come back.
+  const servicePlane = new Int32Array(n);
+  const external = new Uint8Array(n);
+  const serviceEnvironmentId = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const service = services[i]!;
+    serviceIndex.set(service.id, i);
+    const plane = service.plane;
+    servicePlane[i] = plane === undefined ? -1 : (planeIndex.get(plane) ?? -1);
+    external[i] = service.kind === 'external' ? 1 : 0;
+    serviceEnvironmentId[i] = service.environment;
+  }
 
   const deps = topology.dependencies;
   const m = deps.length;
@@ -78,13 +96,6 @@ export function buildContext(topology: Topology): RuleContext {
   const needs = fillAdjacency(needsOffsets, depFrom, depTo, depHard);
   const neededBy = fillAdjacency(neededByOffsets, depTo, depFrom, depHard);
 
-  const planeIndex = new Map<string, number>();
-  topology.planes.forEach((p, i) => planeIndex.set(p.id, i));
-  const servicePlane = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const plane = services[i]!.plane;
-    servicePlane[i] = plane === undefined ? -1 : (planeIndex.get(plane) ?? -1);
-  }
   const environmentKind = new Map<string, EnvironmentKind>();
   for (const e of topology.environments) environmentKind.set(e.id, e.kind);
 
@@ -98,6 +109,8 @@ export function buildContext(topology: Topology): RuleContext {
     needs,
     neededBy,
     servicePlane,
+    external,
+    serviceEnvironmentId,
     planeIndex,
     environmentKind,
     tier: (index) => (tiers[index] ??= buildTierContext(context, index)),
@@ -138,7 +151,7 @@ function buildTierContext(context: RuleContext, index: number): TierContext {
     const h = hostIndex.get(p.host);
     placementOf[s] = i;
     hostOf[s] = h ?? MISSING_HOST;
-    if (h === undefined || services[s]!.kind === 'external') continue;
+    if (h === undefined || context.external[s] === 1) continue;
     perHost[h + 1]!++;
     if (tier.hosts[h]!.role === 'active' && (p.replicas ?? services[s]!.replicas) > 0) {
       running[s] = 1;
@@ -150,14 +163,9 @@ function buildTierContext(context: RuleContext, index: number): TierContext {
   const targets = new Int32Array(perHost[tier.hosts.length]!);
   for (let s = 0; s < n; s++) {
     const h = hostOf[s]!;
-    if (h >= 0 && services[s]!.kind !== 'external') targets[fill[h]!++] = s;
+    if (h >= 0 && context.external[s] === 0) targets[fill[h]!++] = s;
   }
   return { tier, index, hostIndex, hostOf, placementOf, running, runningCount, servicesOnHost: { offsets: perHost, targets }, memo: new Map() };
-}
-
-/** The environment a service runs in on a tier: its own, else its host's. */
-export function serviceEnvironment(service: Service, host: Host | undefined): string | undefined {
-  return service.environment ?? host?.environment;
 }
 
 /**
@@ -168,12 +176,12 @@ export function serviceEnvironment(service: Service, host: Host | undefined): st
 export function environmentKinds(context: RuleContext, tier: TierContext): readonly (EnvironmentKind | undefined)[] {
   const cached = tier.memo.get('environmentKinds') as (EnvironmentKind | undefined)[] | undefined;
   if (cached) return cached;
-  const services = context.topology.services;
   const hosts = tier.tier.hosts;
-  const kinds = new Array<EnvironmentKind | undefined>(services.length);
-  for (let s = 0; s < services.length; s++) {
+  const n = context.external.length;
+  const kinds = new Array<EnvironmentKind | undefined>(n);
+  for (let s = 0; s < n; s++) {
     const h = tier.hostOf[s]!;
-    const env = serviceEnvironment(services[s]!, h >= 0 ? hosts[h] : undefined);
+    const env = context.serviceEnvironmentId[s] ?? (h >= 0 ? hosts[h]!.environment : undefined);
     kinds[s] = env === undefined ? undefined : context.environmentKind.get(env);
   }
   tier.memo.set('environmentKinds', kinds);

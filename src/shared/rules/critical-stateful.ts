@@ -25,8 +25,9 @@ export const criticalStateful: TierRule = {
     const { offsets, targets } = context.neededBy;
     const kinds = environmentKinds(context, tier);
     for (let s = 0; s < services.length; s++) {
+      if (reach[s]! < threshold) continue;
       const service = services[s]!;
-      if (!service.stateful || reach[s]! < threshold) continue;
+      if (!service.stateful) continue;
       const host = tier.tier.hosts[tier.hostOf[s]!]!;
       const kind = kinds[s];
       if (kind === 'staging' || kind === 'development') continue;

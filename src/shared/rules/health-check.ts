@@ -12,9 +12,10 @@ export const healthCheck: GraphRule = {
     const services = context.topology.services;
     const { offsets, targets } = context.neededBy;
     for (let s = 0; s < services.length; s++) {
-      const service = services[s]!;
       const dependents = offsets[s + 1]! - offsets[s]!;
-      if (dependents === 0 || service.kind === 'external' || service.healthCheck !== undefined) continue;
+      if (dependents === 0 || context.external[s] === 1) continue;
+      const service = services[s]!;
+      if (service.healthCheck !== undefined) continue;
       const first = services[targets[offsets[s]!]!]!.id;
       emit({
         severity: 'warning',

@@ -14,7 +14,7 @@ export const unplaced: TierRule = {
     const services = context.topology.services;
     for (let s = 0; s < services.length; s++) {
       const where = tier.hostOf[s]!;
-      if (where >= 0 || services[s]!.kind === 'external') continue;
+      if (where >= 0 || context.external[s] === 1) continue;
       const id = services[s]!.id;
       if (where === UNPLACED) {
         emit({
