@@ -8,6 +8,8 @@ import type { EnvironmentKind, Tier, Topology } from '../model';
 export interface RuleContext {
   topology: Topology;
   readonly serviceIndex: ReadonlyMap<string, number>;
+  /** Per service: its id (so an index can be checked without touching the service). */
+  readonly serviceIds: readonly string[];
   /** Per dependency: service index of each end, -1 when it names no service. */
   readonly depFrom: Int32Array;
   readonly depTo: Int32Array;
@@ -19,6 +21,8 @@ export interface RuleContext {
   readonly servicePlane: Int32Array;
   /** Per service: 1 for an external service (it takes no room on a host). */
   readonly external: Uint8Array;
+  /** Per service: its own replica count (a placement may override it per tier). */
+  readonly replicas: Int32Array;
   /** Per service: the environment it names itself, if any (else its host's applies). */
   readonly serviceEnvironmentId: readonly (string | undefined)[];
   readonly planeIndex: ReadonlyMap<string, number>;
@@ -62,13 +66,24 @@ export function buildContext(topology: Topology): RuleContext {
   // this pass reads what the graph and tier code needs from it, so they need not come back.
   const servicePlane = new Int32Array(n);
   const external = new Uint8Array(n);
+  const replicas = new Int32Array(n);
   const serviceEnvironmentId = new Array<string | undefined>(n);
+  const serviceIds = new Array<string>(n);
+  let lastPlane: string | undefined;
+  let lastPlaneIndex = -1;
   for (let i = 0; i < n; i++) {
     const service = services[i]!;
     serviceIndex.set(service.id, i);
+    serviceIds[i] = service.id;
     const plane = service.plane;
-    servicePlane[i] = plane === undefined ? -1 : (planeIndex.get(plane) ?? -1);
+    // Services of a plane usually sit together in the file: reuse the last answer.
+    if (plane !== lastPlane) {
+      lastPlane = plane;
+      lastPlaneIndex = plane === undefined ? -1 : (planeIndex.get(plane) ?? -1);
+    }
+    servicePlane[i] = lastPlaneIndex;
     external[i] = service.kind === 'external' ? 1 : 0;
+    replicas[i] = service.replicas;
     serviceEnvironmentId[i] = service.environment;
   }
 
@@ -81,9 +96,11 @@ export function buildContext(topology: Topology): RuleContext {
   // lookups are most of the cost of building the context, so each end is looked up once.
   const needsOffsets = new Int32Array(n + 1);
   const neededByOffsets = new Int32Array(n + 1);
+  let from = -1;
   for (let i = 0; i < m; i++) {
     const d = deps[i]!;
-    const from = serviceIndex.get(d.from) ?? -1;
+    // A service's dependencies are usually listed together and in service order.
+    if (from < 0 || serviceIds[from] !== d.from) from = indexNear(serviceIndex, serviceIds, d.from, from + 1);
     const to = serviceIndex.get(d.to) ?? -1;
     depFrom[i] = from;
     depTo[i] = to;
@@ -103,6 +120,7 @@ export function buildContext(topology: Topology): RuleContext {
   const context: RuleContext = {
     topology,
     serviceIndex,
+    serviceIds,
     depFrom,
     depTo,
     depHard,
@@ -110,12 +128,19 @@ export function buildContext(topology: Topology): RuleContext {
     neededBy,
     servicePlane,
     external,
+    replicas,
     serviceEnvironmentId,
     planeIndex,
     environmentKind,
     tier: (index) => (tiers[index] ??= buildTierContext(context, index)),
   };
   return context;
+}
+
+/** The index of a service id, trying `guess` before the map (ids of a file mostly come in order). */
+function indexNear(index: ReadonlyMap<string, number>, ids: readonly string[], id: string, guess: number): number {
+  if (guess >= 0 && guess < ids.length && ids[guess] === id) return guess;
+  return index.get(id) ?? -1;
 }
 
 /** CSR lists from per-source counts (at index source + 1): hard edges between two distinct known services. */
@@ -134,8 +159,7 @@ function fillAdjacency(offsets: Int32Array, source: Int32Array, target: Int32Arr
 
 function buildTierContext(context: RuleContext, index: number): TierContext {
   const tier = context.topology.tiers[index]!;
-  const services = context.topology.services;
-  const n = services.length;
+  const n = context.external.length;
   const hostIndex = new Map<string, number>();
   for (let h = 0; h < tier.hosts.length; h++) hostIndex.set(tier.hosts[h]!.id, h);
   const hostOf = new Int32Array(n).fill(UNPLACED);
@@ -144,16 +168,17 @@ function buildTierContext(context: RuleContext, index: number): TierContext {
   const perHost = new Int32Array(tier.hosts.length + 1);
   let runningCount = 0;
   const placements = tier.placements;
+  let s = -1;
   for (let i = 0; i < placements.length; i++) {
     const p = placements[i]!;
-    const s = context.serviceIndex.get(p.service);
-    if (s === undefined) continue;
+    s = indexNear(context.serviceIndex, context.serviceIds, p.service, s + 1);
+    if (s < 0) continue;
     const h = hostIndex.get(p.host);
     placementOf[s] = i;
     hostOf[s] = h ?? MISSING_HOST;
     if (h === undefined || context.external[s] === 1) continue;
     perHost[h + 1]!++;
-    if (tier.hosts[h]!.role === 'active' && (p.replicas ?? services[s]!.replicas) > 0) {
+    if (tier.hosts[h]!.role === 'active' && (p.replicas ?? context.replicas[s]!) > 0) {
       running[s] = 1;
       runningCount++;
     }

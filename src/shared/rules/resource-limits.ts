@@ -15,10 +15,11 @@ export const resourceLimits: ServiceRule = {
   why: 'A container without a limit can take the whole host: one memory leak or busy loop starves every co-tenant, and capacity sums cannot be trusted.',
   check(service, index, emit) {
     if (service.kind === 'external' || service.replicas === 0) return;
-    const missing: string[] = [];
-    if (service.resources.cpu?.limit === undefined) missing.push('CPU');
-    if (service.resources.memoryMiB?.limit === undefined) missing.push('memory');
-    if (missing.length === 0) return;
+    const noCpu = service.resources.cpu?.limit === undefined;
+    const noMemory = service.resources.memoryMiB?.limit === undefined;
+    // Most services are capped: answer them without allocating.
+    if (!noCpu && !noMemory) return;
+    const missing = noCpu && noMemory ? ['CPU', 'memory'] : [noCpu ? 'CPU' : 'memory'];
     emit({
       severity: 'warning',
       message: `${service.id} has no ${missing.join(' or ')} limit: it may take the whole host`,

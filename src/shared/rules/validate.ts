@@ -35,7 +35,12 @@ export function runGraphRules(context: RuleContext, into: Finding[]): void {
 export function runTierRules(context: RuleContext, tierIndex: number, into: Finding[]): void {
   const tier = context.tier(tierIndex);
   for (const rule of RULES_BY_SCOPE.tier) rule.check(context, tier, emitter(rule, into));
-  for (let h = 0; h < tier.tier.hosts.length; h++) runHostRules(context, tierIndex, h, into);
+  // One emitter per rule for all hosts, not one per rule and host.
+  const hostRules = RULES_BY_SCOPE.host;
+  const emits = hostRules.map((rule) => emitter(rule, into));
+  for (let h = 0; h < tier.tier.hosts.length; h++) {
+    for (let r = 0; r < hostRules.length; r++) hostRules[r]!.check(context, tier, h, emits[r]!);
+  }
 }
 
 export function runHostRules(context: RuleContext, tierIndex: number, host: number, into: Finding[]): void {
