@@ -89,6 +89,7 @@ test('an encrypted key: Deploy ▸ Plan asks for its passphrase, refuses a wrong
   await app.testId('passphrase-input').fill('wrong guess');
   await app.testId('passphrase-submit').click();
   await expect(app.testId('passphrase-error')).toContainText('does not open');
+  await app.screenshot('passphrase-dialog');
   await expect(app.testId('passphrase-input')).toHaveValue('');
   await app.testId('passphrase-input').fill('open sesame');
   await app.testId('passphrase-submit').click();
@@ -135,7 +136,7 @@ test('Cancel during a running deploy rolls back: nothing of the deploy is left o
   await expect(app.testId('deploy-plan-summary')).toHaveText(/4 to create/, { timeout: 60_000 });
 
   await app.testId('deploy-apply').click();
-  await expect(app.page.locator('[data-testid="deploy-service"][data-service="api"]')).toHaveAttribute('data-step', 'health-check', { timeout: 60_000 });
+  await expect(app.page.locator('[data-testid="deploy-service"][data-service="api"]')).toHaveAttribute('data-step', 'health-check', { timeout: 120_000 });
   await expect(app.page.locator('[data-testid="deploy-service"][data-step="healthy"]')).toHaveCount(2);
   await app.testId('deploy-cancel').click();
 

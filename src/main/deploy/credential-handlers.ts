@@ -11,6 +11,8 @@ export interface CredentialHandlerDeps {
   passphrases: KeyPassphrases;
   /** Forgets pooled connections to a host whose key was removed, so the next use checks again. */
   onKeyRemoved?: (host: string, port: number) => Promise<void>;
+  /** True while a deploy runs: its connections must not be cut under it. */
+  deploying?: () => boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function createCredentialHandlers(deps: CredentialHandlerDeps): { handler
       'hostKey.list': async () => deps.trust.list(),
 
       'hostKey.remove': async ({ host, port, fingerprint }) => {
+        if (deps.deploying?.()) throw new HandlerError('UNAVAILABLE', 'A deploy is running; remove host keys once it has finished or been cancelled.');
         const removed = await deps.trust.remove(host, port, fingerprint);
         if (removed) await deps.onKeyRemoved?.(host, port);
         return { removed };

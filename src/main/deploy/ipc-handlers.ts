@@ -30,7 +30,7 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
   const jobs = new Map<string, AbortController>();
   /** Unknown keys seen by a plan, so that a trust request names one by id instead of sending a key. */
   const questions = new Map<string, { host: string; port: number; publicKey: string; fingerprint: string }>();
-  const credentials = createCredentialHandlers(deps);
+  const credentials = createCredentialHandlers({ ...deps, deploying: () => jobs.size > 0 });
   const healthDefaults = (healthTimeoutSeconds: number | undefined) => ({ healthTimeoutSeconds, defaultHealthTimeoutSeconds: deps.defaultHealthTimeoutSeconds?.() });
 
   const translate = (error: unknown): never => {

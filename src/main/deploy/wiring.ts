@@ -53,7 +53,7 @@ export async function wireDeploy(options: WireDeployOptions): Promise<WiredDeplo
     defaultHealthTimeoutSeconds: options.defaultHealthTimeoutSeconds,
     emit: options.emit,
     // A connection authenticated under the removed key must not be reused.
-    onKeyRemoved: () => pool.closeAll(),
+    onKeyRemoved: (host, port) => pool.closeTo(host, port),
   });
   return { handlers, trust, pool, passphrases, close: () => pool.closeAll() };
 }

@@ -76,6 +76,8 @@ export const createDeploySlice =
       else set({ deployError: (error as Error).message, deployStage: stage });
     };
     const log = (line: string) => set({ deployLog: [...get().deployLog, line].slice(-MAX_LOG_LINES) });
+    /** Events that arrive before deploy.apply answers with their job id (they may overtake the answer). */
+    let early: EventPayload<'job.event'>[] = [];
 
     return {
       deployOpen: false,
@@ -118,10 +120,14 @@ export const createDeploySlice =
       },
 
       async applyDeploy() {
+        early = [];
         set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
         try {
           const { jobId } = await deps.call('deploy.apply', { ...target(), breakLock: get().breakLock });
           set({ deployJobId: jobId });
+          const overtaken = early.filter((e) => e.jobId === jobId);
+          early = [];
+          for (const event of overtaken) get().handleJobEvent(event);
         } catch (error) {
           fail(error, 'planned', 'apply');
         }
@@ -168,6 +174,10 @@ export const createDeploySlice =
       },
 
       handleJobEvent(event) {
+        if (get().deployStage === 'applying' && get().deployJobId === null) {
+          early = [...early, event].slice(-MAX_LOG_LINES);
+          return;
+        }
         if (event.jobId !== get().deployJobId) return;
         const data = event.data as { type?: string; host?: string; service?: string; name?: string; step?: string; message?: string; stage?: string; report?: DeployReportView } | undefined;
         if (event.kind === 'progress' && data?.type === 'service') {
