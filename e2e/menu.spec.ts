@@ -86,11 +86,11 @@ test.describe('the menu bar of the browser build', () => {
     await app.openExample('breakpilot');
     await app.testId('menu-edit').click();
     await expect(app.testId('menu-item-edit.undo')).toBeDisabled();
-    await app.testId('menu-deploy').hover();
-    await expect(app.testId('menu-item-deploy.plan')).toBeDisabled();
-    await expect(app.testId('menu-item-deploy.plan')).toHaveAttribute('title', 'Not available yet');
+    await app.testId('menu-tier').hover();
+    await expect(app.testId('menu-item-tier.new')).toBeDisabled();
+    await expect(app.testId('menu-item-tier.new')).toHaveAttribute('title', 'Not available yet');
     await app.page.keyboard.press('Escape');
-    await expect(app.testId('menu-deploy-items')).toHaveCount(0);
+    await expect(app.testId('menu-tier-items')).toHaveCount(0);
   });
 
   test('keyboard: the menu shortcuts work in the browser, and Help lists them', async ({ app }) => {

@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { wireDeploy, type WiredDeploy } from './deploy/wiring';
 import { createHandlers, StartupOpenQueue } from './ipc/handlers';
 import type { MenuState } from './ipc/shell-handlers';
 import { Documents } from './services/documents';
@@ -88,17 +89,30 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
-function start(): void {
+let deploy: WiredDeploy | null = null;
+
+async function start(): Promise<void> {
   if (!isDev) serveAppProtocol(join(import.meta.dirname, '../renderer'));
 
   const store = openElectronStore();
   const settings = new Settings(store);
   const recent = new RecentFiles(store);
+  const secrets = openSecrets();
+  deploy = await wireDeploy({
+    userDataDir: app.getPath('userData'),
+    secrets,
+    defaultHealthTimeoutSeconds: () => settings.get().defaultHealthCheckTimeoutSeconds,
+    emit: (payload) => {
+      if (mainWindow) sendEvent(mainWindow.webContents, 'job.event', payload);
+    },
+  });
+  app.on('will-quit', () => void deploy?.close());
   // Nothing asked for on the command line: reopen the last file, if the user wants that.
   const reopen = settings.fileToReopen();
   if (reopen !== null && startupOpen.isEmpty()) startupOpen.push({ path: reopen });
 
   const handlers = createHandlers({
+    deploy: deploy.handlers,
     documents: new Documents(),
     recent,
     recovery: new Recovery(app.getPath('userData')),
@@ -109,7 +123,7 @@ function start(): void {
     shell: {
       settings,
       document: windowDocument,
-      secrets: openSecrets(),
+      secrets,
       openExternal: openOwnLink,
       onMenuState: (state) => {
         menuState = state;

@@ -4,6 +4,7 @@ import { Canvas } from './canvas/Canvas';
 import { DeployPanel } from './components/DeployPanel';
 import { ViewCommands } from './commands/ViewCommands';
 import { HelpDialogs } from './components/HelpDialogs';
+import { KnownHostsDialog } from './components/KnownHosts';
 import { LoadErrors } from './components/LoadErrors';
 import { MenuBar } from './components/MenuBar';
 import { PathPrompt } from './components/PathPrompt';
@@ -105,6 +106,7 @@ function Workspace({ dark }: { dark: boolean }) {
       <CheatSheet />
       <PathPrompt />
       <HelpDialogs />
+      <KnownHostsDialog />
       <Toasts />
     </>
   );

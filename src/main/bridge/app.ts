@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { StartupOpen } from '../../shared/ipc';
-import { DeployEngine } from '../deploy/engine';
-import { createDeployHandlers } from '../deploy/ipc-handlers';
-import { secretsFromEnvironment } from '../deploy/secrets';
+import { wireDeploy } from '../deploy/wiring';
 import { createHandlers, StartupOpenQueue } from '../ipc/handlers';
-import { SshPool } from '../ssh/pool';
-import { TrustStore } from '../ssh/trust-store';
 import { Documents } from '../services/documents';
 import { Examples } from '../services/examples';
 import { RecentFiles } from '../services/recent-files';
@@ -56,18 +52,21 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
   const userDataDir = options.userDataDir ?? (await fs.mkdtemp(join(tmpdir(), 'stackdraft-user-data-')));
   await fs.mkdir(userDataDir, { recursive: true });
   const settings = await JsonFileStore.open(join(userDataDir, 'settings.json'));
-  const trust = await TrustStore.open(options.trustStorePath ?? join(userDataDir, 'trusted-host-keys.json'), options.knownHostsFiles ?? [join(homedir(), '.ssh', 'known_hosts')]);
-  const pool = new SshPool({ trust });
+  const shellSettings = new Settings(settings);
   // Events are pushed through the bridge, which starts after the handlers exist.
   // eslint-disable-next-line prefer-const -- assigned once the bridge is up, below
   let broadcast: Bridge['broadcast'] | undefined;
-  const deploy = createDeployHandlers({
-    engine: new DeployEngine({ pool, secrets: secretsFromEnvironment(process.env) }),
-    trust,
+  // No keychain here: passphrases last for the session, deploy secrets come from the environment.
+  const deploy = await wireDeploy({
+    userDataDir,
+    trustStorePath: options.trustStorePath,
+    knownHostsFiles: options.knownHostsFiles,
+    secrets: null,
+    defaultHealthTimeoutSeconds: () => shellSettings.get().defaultHealthCheckTimeoutSeconds,
     emit: (payload) => broadcast?.('job.event', payload),
   });
   const handlers = createHandlers({
-    deploy,
+    deploy: deploy.handlers,
     documents: new Documents(),
     recent: new RecentFiles(settings),
     examples: new Examples(options.examplesDir ?? join(REPO_ROOT, 'resources/examples')),
@@ -76,7 +75,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     startupOpen: startupQueue(options.openAtStart),
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
     // No keychain and no browser to open from here: the page opens links itself.
-    shell: { settings: new Settings(settings), document: new WindowDocument(), secrets: null, openExternal: null },
+    shell: { settings: shellSettings, document: new WindowDocument(), secrets: null, openExternal: null },
   });
   const bridge = await startBridge({
     handlers,
@@ -93,7 +92,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     userDataDir,
     async close() {
       await bridge.close();
-      await pool.closeAll();
+      await deploy.close();
       if (ownsUserData) await fs.rm(userDataDir, { recursive: true, force: true });
     },
   };

@@ -49,4 +49,17 @@ describe('desired state', () => {
     const desired = await desiredState(topology, 'test', { secrets: noSecrets });
     expect(desired.problems[0]).toMatch(/"web" mounts \/var\/run\/docker.sock/);
   });
+
+  it('waits at least the default health-check timeout, longer when a service\'s own check needs it, exactly an explicit override', async () => {
+    const topology = fourServiceTopology({ project: 'shop', hosts, override: { db: { healthCheck: undefined } } });
+    const waits = async (options: { healthTimeoutSeconds?: number; defaultHealthTimeoutSeconds?: number }) => {
+      const desired = await desiredState(topology, 'test', { secrets: noSecrets, ...options });
+      return Object.fromEntries(desired.hosts.flatMap((h) => h.containers).map((c) => [c.service, c.healthTimeoutMs / 1000]));
+    };
+    // api's check: (0.3 s + 5 s) × 11 tries + 10 s ≈ 68 s; db has no check.
+    expect(await waits({})).toMatchObject({ db: 30, api: expect.closeTo(68.3, 1) });
+    expect(await waits({ defaultHealthTimeoutSeconds: 120 })).toMatchObject({ db: 120, api: 120 });
+    expect(await waits({ defaultHealthTimeoutSeconds: 5 })).toMatchObject({ db: 15, api: expect.closeTo(68.3, 1) });
+    expect(await waits({ defaultHealthTimeoutSeconds: 120, healthTimeoutSeconds: 9 })).toMatchObject({ db: 9, api: 9 });
+  });
 });

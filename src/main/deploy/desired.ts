@@ -49,6 +49,8 @@ export interface DesiredOptions {
   secrets: SecretSource;
   /** Overrides the computed health wait for every service (seconds). */
   healthTimeoutSeconds?: number;
+  /** The least any service is waited on (the app's setting); longer when its own health check needs more. Default 30. */
+  defaultHealthTimeoutSeconds?: number;
 }
 
 const SENSITIVE_PATHS = ['/', '/etc', '/proc', '/sys', '/dev', '/root', '/boot', '/var/run/docker.sock', '/run/docker.sock', '/var/lib/docker'];
@@ -101,7 +103,7 @@ export async function desiredState(topology: Topology, tierId: string, options: 
       }
       for (let replica = 1; replica <= replicas; replica++) {
         containers.push(
-          buildContainer({ project: topology.project, tier: tierId, host: host.id, service, replica, resources, nets, secretEnv, secretHashes, phase: phaseOf.get(service.id)!, healthTimeoutSeconds: options.healthTimeoutSeconds }),
+          buildContainer({ project: topology.project, tier: tierId, host: host.id, service, replica, resources, nets, secretEnv, secretHashes, phase: phaseOf.get(service.id)!, healthTimeoutSeconds: options.healthTimeoutSeconds, defaultHealthTimeoutSeconds: options.defaultHealthTimeoutSeconds }),
         );
       }
     }
@@ -147,6 +149,7 @@ interface BuildInput {
   secretHashes: string[];
   phase: number;
   healthTimeoutSeconds?: number;
+  defaultHealthTimeoutSeconds?: number;
 }
 
 function buildContainer(input: BuildInput): DesiredContainer {
@@ -230,7 +233,7 @@ function buildContainer(input: BuildInput): DesiredContainer {
     hash,
     createBody,
     extraNetworks: nets.slice(1),
-    healthTimeoutMs: (input.healthTimeoutSeconds ?? Math.max(30, computed)) * 1000,
+    healthTimeoutMs: (input.healthTimeoutSeconds ?? Math.max(input.defaultHealthTimeoutSeconds ?? 30, computed)) * 1000,
     hasHealthCheck: health !== undefined,
   };
 }

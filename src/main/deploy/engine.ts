@@ -26,6 +26,8 @@ export interface ApplyOptions {
   breakLock?: boolean;
   staleLockMs?: number;
   healthTimeoutSeconds?: number;
+  /** The least wait for any service (the app's setting); see DesiredOptions. */
+  defaultHealthTimeoutSeconds?: number;
 }
 
 /** A host of the deploy with its Docker client; the client follows reconnects. */
@@ -40,14 +42,14 @@ export class DeployEngine {
   private readonly clients = new WeakMap<SshConnection, Docker>();
   constructor(private readonly deps: EngineDeps) {}
 
-  async plan(topology: Topology, tierId: string, options: { healthTimeoutSeconds?: number } = {}): Promise<DeployPlan> {
-    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds });
+  async plan(topology: Topology, tierId: string, options: Pick<ApplyOptions, 'healthTimeoutSeconds' | 'defaultHealthTimeoutSeconds'> = {}): Promise<DeployPlan> {
+    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds, defaultHealthTimeoutSeconds: options.defaultHealthTimeoutSeconds });
     const sessions = this.sessions(desired);
     return planFrom(desired, await this.readAll(desired, sessions));
   }
 
   async apply(topology: Topology, tierId: string, options: ApplyOptions = {}): Promise<DeployReport> {
-    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds });
+    const desired = await desiredState(topology, tierId, { secrets: this.deps.secrets, healthTimeoutSeconds: options.healthTimeoutSeconds, defaultHealthTimeoutSeconds: options.defaultHealthTimeoutSeconds });
     if (desired.problems.length > 0) {
       throw new DeployError('PLAN_PROBLEMS', `the tier cannot be deployed:\n- ${desired.problems.join('\n- ')}`, { problems: desired.problems });
     }

@@ -2,17 +2,25 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { HandlerError, type DeployPlanView, type EventPayload, type HostKeyQuestion } from '../../shared/ipc';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 import { SshError } from '../ssh/errors';
+import type { KeyPassphrases } from '../ssh/passphrases';
 import type { TrustStore } from '../ssh/trust-store';
+import { createCredentialHandlers, type CredentialHandlers } from './credential-handlers';
 import type { DeployEngine } from './engine';
 import { DeployError } from './errors';
 import { planHasChanges, type DeployPlan } from './plan';
 
 type DeployChannel = 'deploy.plan' | 'deploy.apply' | 'deploy.cancel' | 'deploy.status' | 'hostKey.trust';
-export type DeployHandlers = { [C in DeployChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> };
+export type DeployHandlers = { [C in DeployChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> } & CredentialHandlers;
 
 export interface DeployHandlerDeps {
   engine: DeployEngine;
   trust: TrustStore;
+  /** Passphrases of encrypted key files: this session's, then the keychain's. */
+  passphrases: KeyPassphrases;
+  /** The settings' default health-check wait, read at each request (seconds). */
+  defaultHealthTimeoutSeconds?: () => number;
+  /** Closes pooled connections to a host whose key was removed from the trust store. */
+  onKeyRemoved?: (host: string, port: number) => Promise<void>;
   /** Pushes a `job.event` to the window(s). */
   emit(payload: EventPayload<'job.event'>): void;
 }
@@ -22,6 +30,8 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
   const jobs = new Map<string, AbortController>();
   /** Unknown keys seen by a plan, so that a trust request names one by id instead of sending a key. */
   const questions = new Map<string, { host: string; port: number; publicKey: string; fingerprint: string }>();
+  const credentials = createCredentialHandlers({ ...deps, deploying: () => jobs.size > 0 });
+  const healthDefaults = (healthTimeoutSeconds: number | undefined) => ({ healthTimeoutSeconds, defaultHealthTimeoutSeconds: deps.defaultHealthTimeoutSeconds?.() });
 
   const translate = (error: unknown): never => {
     if (error instanceof SshError) {
@@ -32,6 +42,10 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
         const question: HostKeyQuestion = { requestId, host: d.host, port: d.port, keyType: d.keyType, fingerprint: d.fingerprint };
         throw new HandlerError('HOST_KEY_UNKNOWN', error.message, question);
       }
+      if (error.code === 'KEY_PASSPHRASE_NEEDED') {
+        const d = error.details as { keyFile: string; incorrect: boolean };
+        throw new HandlerError('KEY_PASSPHRASE_NEEDED', error.message, credentials.ask(d.keyFile, d.incorrect));
+      }
       throw new HandlerError(error.code === 'HOST_KEY_CHANGED' ? 'HOST_KEY_CHANGED' : 'SSH_FAILED', error.message, { code: error.code });
     }
     if (error instanceof DeployError) throw new HandlerError('DEPLOY_REFUSED', error.message, { code: error.code });
@@ -40,11 +54,11 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
   };
 
   return {
-    'deploy.plan': async ({ topology, tier }) => planView(await deps.engine.plan(topology, tier).catch(translate)),
+    'deploy.plan': async ({ topology, tier }) => planView(await deps.engine.plan(topology, tier, healthDefaults(undefined)).catch(translate)),
 
     'deploy.apply': async ({ topology, tier, breakLock, healthTimeoutSeconds }) => {
       // Plan first, in the request: host-key questions and refusals answer the call itself.
-      const plan = await deps.engine.plan(topology, tier, { healthTimeoutSeconds }).catch(translate);
+      const plan = await deps.engine.plan(topology, tier, healthDefaults(healthTimeoutSeconds)).catch(translate);
       if (plan.problems.length > 0) throw new HandlerError('DEPLOY_REFUSED', `the tier cannot be deployed: ${plan.problems.join('; ')}`, { problems: plan.problems });
       const jobId = randomUUID();
       const controller = new AbortController();
@@ -53,7 +67,7 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
         .apply(topology, tier, {
           signal: controller.signal,
           breakLock,
-          healthTimeoutSeconds,
+          ...healthDefaults(healthTimeoutSeconds),
           onEvent: (event) => deps.emit({ jobId, kind: event.type === 'log' ? 'log' : 'progress', message: event.type === 'service' ? `${event.host} ${event.name}: ${event.step}` : event.message, data: event }),
         })
         .then(
@@ -83,6 +97,7 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
       await deps.trust.trust(question.host, question.port, Buffer.from(question.publicKey, 'base64'));
       return { host: question.host, fingerprint };
     },
+    ...credentials.handlers,
   };
 }
 
@@ -113,5 +128,14 @@ export function unavailableDeployHandlers(): DeployHandlers {
   const refuse = async (): Promise<never> => {
     throw new HandlerError('UNAVAILABLE', 'Deploy is not set up in this window.');
   };
-  return { 'deploy.plan': refuse, 'deploy.apply': refuse, 'deploy.cancel': refuse, 'deploy.status': refuse, 'hostKey.trust': refuse };
+  return {
+    'deploy.plan': refuse,
+    'deploy.apply': refuse,
+    'deploy.cancel': refuse,
+    'deploy.status': refuse,
+    'hostKey.trust': refuse,
+    'hostKey.list': refuse,
+    'hostKey.remove': refuse,
+    'ssh.passphrase': refuse,
+  };
 }

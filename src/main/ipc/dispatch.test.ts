@@ -154,6 +154,9 @@ const validRequests: Record<ChannelName, unknown> = {
   'deploy.cancel': { jobId: 'job-1' },
   'deploy.status': { topology: validTopology, tier: 'small' },
   'hostKey.trust': { requestId: 'abc123', fingerprint: `SHA256:${'A'.repeat(43)}` },
+  'hostKey.list': {},
+  'hostKey.remove': { host: '10.77.0.11', port: 22, fingerprint: `SHA256:${'A'.repeat(43)}` },
+  'ssh.passphrase': { keyFile: '/home/me/.ssh/id_ed25519', passphrase: 'correct horse', remember: true },
 };
 
 describe('dispatch under malformed payloads (property)', () => {

@@ -214,7 +214,11 @@ async function loadKey(file: string, passphrases: PassphraseSource | undefined):
   let parsed = firstKey(utils.parseKey(data));
   for (let attempt = 1; parsed instanceof Error && /passphrase|encrypted/i.test(parsed.message); attempt++) {
     const passphrase = attempt <= 3 ? await passphrases?.passphraseFor(file, attempt) : null;
-    if (!passphrase) throw new SshError('NO_CREDENTIALS', `the key file ${file} is encrypted and no (correct) passphrase was given.`);
+    if (!passphrase) {
+      // The path only, never a passphrase: the window asks for one and the request is retried.
+      const incorrect = attempt > 1;
+      throw new SshError('KEY_PASSPHRASE_NEEDED', `the key file ${file} is encrypted and ${incorrect ? 'the passphrase given does not open it' : 'no passphrase for it is known'}.`, { keyFile: file, incorrect });
+    }
     parsed = firstKey(utils.parseKey(data, passphrase));
   }
   if (parsed instanceof Error) throw new SshError('NO_CREDENTIALS', `the key file ${file} cannot be used: ${parsed.message}`);

@@ -4,6 +4,8 @@ export type SshErrorCode =
   | 'TIMEOUT'
   | 'AUTH_FAILED'
   | 'NO_CREDENTIALS'
+  /** The key file is encrypted and no (correct) passphrase is known: details.keyFile names it. */
+  | 'KEY_PASSPHRASE_NEEDED'
   | 'HOST_KEY_UNKNOWN'
   | 'HOST_KEY_CHANGED'
   | 'HOST_KEY_REJECTED'

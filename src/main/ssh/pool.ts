@@ -33,6 +33,16 @@ export class SshPool {
     return connecting;
   }
 
+  /** Closes the connections to one host (its key was removed: the next use must verify again). */
+  async closeTo(address: string, port: number): Promise<void> {
+    for (const [key, connecting] of [...this.connections]) {
+      const connection = await connecting.catch(() => null);
+      if (connection?.target.address !== address || connection.target.port !== port) continue;
+      if (this.connections.get(key) === connecting) this.connections.delete(key);
+      connection.close();
+    }
+  }
+
   async closeAll(): Promise<void> {
     const all = [...this.connections.values()];
     this.connections.clear();

@@ -39,4 +39,24 @@ describe('TrustStore', () => {
     await expect(TrustStore.open(path)).rejects.toThrow(/not a Stackdraft host-key store/);
     expect(await readFile(path, 'utf8')).toBe('{"keys": "nope"}');
   });
+
+  it('lists its own keys and the known_hosts ones with their source, and removes only its own', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sd-trust-'));
+    const knownHosts = join(dir, 'known_hosts');
+    await writeFile(knownHosts, `[h.example]:2222 ssh-ed25519 ${KEY_A.toString('base64')}\n|1|c2FsdA==|aGFzaA== ssh-ed25519 ${KEY_B.toString('base64')}\n`);
+    const path = join(dir, 'trust.json');
+    const store = await TrustStore.open(path, [knownHosts]);
+    const own = await store.trust('n.example', 22, KEY_B);
+    expect(store.list()).toEqual([
+      { host: 'n.example', port: 22, keyType: 'ssh-ed25519', fingerprint: own.fingerprint, source: 'stackdraft', removable: true, addedAt: own.addedAt },
+      { host: 'h.example', port: 2222, keyType: 'ssh-ed25519', fingerprint: expect.stringMatching(/^SHA256:/), source: `${knownHosts}:1`, removable: false },
+      { host: '(hashed)', port: null, keyType: 'ssh-ed25519', fingerprint: own.fingerprint, source: `${knownHosts}:2`, removable: false },
+    ]);
+    expect(await store.remove('n.example', 22, 'SHA256:not-this-one')).toBe(false);
+    expect(await store.remove('n.example', 22, own.fingerprint)).toBe(true);
+    // Gone from the file too: the next start asks about it again.
+    const reopened = await TrustStore.open(path, []);
+    expect(reopened.verify('n.example', 22, KEY_B).status).toBe('unknown');
+    expect(await readFile(knownHosts, 'utf8')).toContain('h.example');
+  });
 });

@@ -17,6 +17,20 @@ export interface TrustedKey {
   addedAt: string;
 }
 
+/** A key as the Known Hosts dialog lists it. */
+export interface KnownKey {
+  /** The host name; `(hashed)` for a hashed known_hosts entry, whose name cannot be read back. */
+  host: string;
+  /** null when a known_hosts pattern names no single port (hashed, wildcard). */
+  port: number | null;
+  keyType: string;
+  fingerprint: string;
+  /** `stackdraft` for Stackdraft's own store, else `file:line` of the known_hosts entry. */
+  source: string;
+  removable: boolean;
+  addedAt?: string;
+}
+
 interface StoreFile {
   version: 1;
   keys: TrustedKey[];
@@ -88,6 +102,27 @@ export class TrustStore {
     return key;
   }
 
+  /** Every key trusted here or read from a known_hosts file, with where it came from. */
+  list(): KnownKey[] {
+    const own = this.keys.map((k) => ({ host: k.host, port: k.port, keyType: k.keyType, fingerprint: k.fingerprint, source: 'stackdraft' as const, removable: true, addedAt: k.addedAt }));
+    const fromFiles = this.seeded.flatMap(({ file, entries }) =>
+      entries.map((e) => {
+        const blob = Buffer.from(e.publicKey, 'base64');
+        return { ...hostOfPatterns(e.patterns), keyType: e.keyType, fingerprint: fingerprintOf(blob), source: `${file}:${e.line}`, removable: false };
+      }),
+    );
+    return [...own, ...fromFiles];
+  }
+
+  /** Forgets a key trusted here (known_hosts files are the user's: never written). Answers whether one was removed. */
+  async remove(host: string, port: number, fingerprint: string): Promise<boolean> {
+    const kept = this.keys.filter((k) => !(k.host === host && k.port === port && k.fingerprint === fingerprint));
+    if (kept.length === this.keys.length) return false;
+    this.keys = kept;
+    if (this.path !== null) await writeFileAtomic(this.path, `${JSON.stringify({ version: 1, keys: this.keys } satisfies StoreFile, null, 2)}\n`, { backup: false });
+    return true;
+  }
+
   private candidates(host: string, port: number): { keyType: string; publicKey: string; source: string }[] {
     const own = this.keys
       .filter((k) => k.host.toLowerCase() === host.toLowerCase() && k.port === port)
@@ -115,4 +150,14 @@ async function readStore(path: string): Promise<TrustedKey[]> {
   }
   if (parsed.version !== 1 || !Array.isArray(parsed.keys)) throw new Error(`${path}: not a Stackdraft host-key store (expected version 1 with a "keys" list)`);
   return parsed.keys;
+}
+
+/** `host`, `[host]:port` or `|1|…` patterns → what the dialog shows (first pattern only). */
+function hostOfPatterns(patterns: readonly string[]): { host: string; port: number | null } {
+  const first = patterns[0] ?? '';
+  if (first.startsWith('|1|')) return { host: '(hashed)', port: null };
+  const bracketed = /^\[([^\]]+)\]:(\d+)$/.exec(first);
+  const host = patterns.length > 1 ? patterns.join(', ') : first;
+  if (bracketed) return { host: patterns.length > 1 ? host : bracketed[1]!, port: Number(bracketed[2]) };
+  return { host, port: /[*?]/.test(first) ? null : 22 };
 }

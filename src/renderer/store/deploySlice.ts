@@ -1,4 +1,4 @@
-import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion } from '../../shared/ipc';
+import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type PassphraseQuestion } from '../../shared/ipc';
 import type { SliceCreator, StoreDeps } from './types';
 
 export type DeployStage = 'idle' | 'planning' | 'planned' | 'applying' | 'finished';
@@ -26,6 +26,8 @@ export interface DeploySlice {
   deployPlan: DeployPlanView | null;
   deployError: string | null;
   hostKeyQuestion: HostKeyQuestion | null;
+  /** An encrypted key file main needs the passphrase of, and what to retry once it has it. */
+  passphraseQuestion: (PassphraseQuestion & { retry: 'plan' | 'apply'; error?: string }) | null;
   deployJobId: string | null;
   deployStartedAt: number | null;
   deployPhase: string | null;
@@ -44,6 +46,8 @@ export interface DeploySlice {
   applyDeploy(): Promise<void>;
   cancelDeploy(): Promise<void>;
   answerHostKey(trust: boolean): Promise<void>;
+  /** Hands the passphrase to main (never kept here) and retries; null = the person declined. */
+  answerPassphrase(answer: { passphrase: string; remember: boolean } | null): Promise<void>;
   handleJobEvent(event: EventPayload<'job.event'>): void;
 }
 
@@ -65,12 +69,15 @@ export const createDeploySlice =
       if (!topology || !tierId) throw new Error('Open a file and pick a tier first.');
       return { topology, tier: tierId };
     };
-    /** A host-key question is a dialog, not an error; anything else is shown as it is. */
-    const fail = (error: unknown, stage: DeployStage) => {
+    /** Host-key and passphrase questions are dialogs, not errors; anything else is shown as it is. */
+    const fail = (error: unknown, stage: DeployStage, retry: 'plan' | 'apply' = 'plan') => {
       if (error instanceof IpcError && error.code === 'HOST_KEY_UNKNOWN') set({ hostKeyQuestion: error.details as HostKeyQuestion, deployStage: stage });
+      else if (error instanceof IpcError && error.code === 'KEY_PASSPHRASE_NEEDED') set({ passphraseQuestion: { ...(error.details as PassphraseQuestion), retry }, deployStage: stage });
       else set({ deployError: (error as Error).message, deployStage: stage });
     };
     const log = (line: string) => set({ deployLog: [...get().deployLog, line].slice(-MAX_LOG_LINES) });
+    /** Events that arrive before deploy.apply answers with their job id (they may overtake the answer). */
+    let early: EventPayload<'job.event'>[] = [];
 
     return {
       deployOpen: false,
@@ -78,6 +85,7 @@ export const createDeploySlice =
       deployPlan: null,
       deployError: null,
       hostKeyQuestion: null,
+      passphraseQuestion: null,
       deployJobId: null,
       deployStartedAt: null,
       deployPhase: null,
@@ -112,12 +120,16 @@ export const createDeploySlice =
       },
 
       async applyDeploy() {
+        early = [];
         set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
         try {
           const { jobId } = await deps.call('deploy.apply', { ...target(), breakLock: get().breakLock });
           set({ deployJobId: jobId });
+          const overtaken = early.filter((e) => e.jobId === jobId);
+          early = [];
+          for (const event of overtaken) get().handleJobEvent(event);
         } catch (error) {
-          fail(error, 'planned');
+          fail(error, 'planned', 'apply');
         }
       },
 
@@ -143,7 +155,29 @@ export const createDeploySlice =
         }
       },
 
+      async answerPassphrase(answer) {
+        const question = get().passphraseQuestion;
+        if (!question) return;
+        if (answer === null) {
+          set({ passphraseQuestion: null, deployError: `Not connected: the key ${question.keyFile} needs its passphrase.` });
+          return;
+        }
+        try {
+          await deps.call('ssh.passphrase', { keyFile: question.keyFile, passphrase: answer.passphrase, remember: answer.remember });
+        } catch (error) {
+          // A wrong passphrase keeps the dialog open with the reason; the typed text is not kept.
+          set({ passphraseQuestion: { ...question, error: (error as Error).message } });
+          return;
+        }
+        set({ passphraseQuestion: null });
+        await (question.retry === 'apply' ? get().applyDeploy() : get().planDeploy());
+      },
+
       handleJobEvent(event) {
+        if (get().deployStage === 'applying' && get().deployJobId === null) {
+          early = [...early, event].slice(-MAX_LOG_LINES);
+          return;
+        }
         if (event.jobId !== get().deployJobId) return;
         const data = event.data as { type?: string; host?: string; service?: string; name?: string; step?: string; message?: string; stage?: string; report?: DeployReportView } | undefined;
         if (event.kind === 'progress' && data?.type === 'service') {

@@ -127,6 +127,26 @@ export interface HostKeyQuestion {
   fingerprint: string;
 }
 
+/** A key in the Known Hosts dialog (see TrustStore.list). */
+export interface KnownHostKeyView {
+  host: string;
+  port: number | null;
+  keyType: string;
+  fingerprint: string;
+  /** `stackdraft` = Stackdraft's own store; else the known_hosts `file:line` it was read from. */
+  source: string;
+  removable: boolean;
+  addedAt?: string;
+}
+
+/** Details of a KEY_PASSPHRASE_NEEDED error: which key, whether a passphrase was tried, whether it can be remembered. */
+export interface PassphraseQuestion {
+  keyFile: string;
+  incorrect: boolean;
+  remember: { available: boolean; reason?: string };
+}
+
+const fingerprint = z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256 fingerprint');
 const deployTarget = z.strictObject({ topology: topologySchema, tier: z.string().regex(/^[a-z][a-z0-9_-]{0,62}$/, 'must be a tier id') });
 const jobId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a job id');
 
@@ -142,7 +162,21 @@ const deployChannels = {
   'deploy.status': channel<DeployStatusView>()(deployTarget),
   /** Trusts the key of an earlier HOST_KEY_UNKNOWN question, identified by its request id and fingerprint. */
   'hostKey.trust': channel<{ host: string; fingerprint: string }>()(
-    z.strictObject({ requestId: z.string().regex(/^[a-z0-9]{1,32}$/, 'must be a request id'), fingerprint: z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/, 'must be a SHA256 fingerprint') }),
+    z.strictObject({ requestId: z.string().regex(/^[a-z0-9]{1,32}$/, 'must be a request id'), fingerprint }),
+  ),
+  /** Every host key Stackdraft trusts, its own and those read from known_hosts, with where each came from. */
+  'hostKey.list': channel<KnownHostKeyView[]>()(z.strictObject({})),
+  /** Forgets a key from Stackdraft's own store (known_hosts files are never written); false when none matched. */
+  'hostKey.remove': channel<{ removed: boolean }>()(
+    z.strictObject({ host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or address'), port: z.number().int().min(1).max(65535), fingerprint }),
+  ),
+  /**
+   * The passphrase for a key file a KEY_PASSPHRASE_NEEDED error named. Main checks that it
+   * opens the key, keeps it for the session and, if asked and possible, in the keychain.
+   * Nothing answers it back.
+   */
+  'ssh.passphrase': channel<{ remembered: boolean; reason?: string }>()(
+    z.strictObject({ keyFile: filePath, passphrase: z.string().min(1).max(1024), remember: z.boolean() }),
   ),
 } as const;
 

@@ -21,6 +21,8 @@ export type IpcErrorCode =
   | 'HOST_KEY_UNKNOWN'
   | 'HOST_KEY_CHANGED'
   | 'SSH_FAILED'
+  // The key file is encrypted: the renderer asks for its passphrase (`ssh.passphrase`) and retries.
+  | 'KEY_PASSPHRASE_NEEDED'
   | 'DEPLOY_REFUSED';
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorData };

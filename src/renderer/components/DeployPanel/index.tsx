@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { onEvent } from '../../ipc/client';
 import { useAppStore } from '../../store';
 import { HostKeyDialog } from './HostKeyDialog';
+import { PassphraseDialog } from './PassphraseDialog';
 import { PlanTable } from './PlanTable';
 import { Progress } from './Progress';
 import './deploy-panel.css';
@@ -69,6 +70,7 @@ export function DeployPanel() {
       {plan && stage !== 'applying' && stage !== 'finished' ? <PlanTable plan={plan} /> : null}
       {stage === 'applying' || stage === 'finished' ? <Progress /> : null}
       <HostKeyDialog />
+      <PassphraseDialog />
     </aside>
   );
 }
