@@ -18,6 +18,7 @@ import { Unavailable } from './components/Unavailable';
 import { CheatSheet } from './components/CheatSheet';
 import { DeleteConfirm } from './components/DeleteConfirm';
 import { EditorBar } from './components/EditorBar';
+import { ExportDialog } from './components/ExportDialog';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { RecoveryOffer } from './components/RecoveryOffer';
@@ -105,6 +106,7 @@ function Workspace({ dark }: { dark: boolean }) {
       <CheatSheet />
       <PathPrompt />
       <HelpDialogs />
+      <ExportDialog dark={dark} />
       <Toasts />
     </>
   );
