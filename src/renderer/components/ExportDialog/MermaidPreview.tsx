@@ -3,7 +3,8 @@ import type { MermaidDiagram } from '../../../shared/export/mermaid';
 import { renderMermaid } from './mermaidRenderer';
 import { svgDataUrl } from './svgDataUrl';
 
-type Rendered = { state: 'rendering' } | { state: 'done'; images: { title: string; url: string }[] } | { state: 'failed'; title: string; message: string };
+/** `of`: the diagrams this state belongs to; any other state is stale and shows as rendering. */
+type Rendered = { of?: MermaidDiagram[] } & ({ state: 'rendering' } | { state: 'done'; images: { title: string; url: string }[] } | { state: 'failed'; title: string; message: string });
 
 /**
  * Each diagram rendered by the mermaid package itself (loaded on first use) and shown as an
@@ -20,19 +21,19 @@ export function MermaidPreview({ diagrams, dark }: { diagrams: MermaidDiagram[];
         try {
           images.push({ title: diagram.title, url: svgDataUrl(await renderMermaid(diagram.text, dark)) });
         } catch (error) {
-          if (current) setRendered({ state: 'failed', title: diagram.title, message: error instanceof Error ? error.message : String(error) });
+          if (current) setRendered({ of: diagrams, state: 'failed', title: diagram.title, message: error instanceof Error ? error.message : String(error) });
           return;
         }
         if (!current) return;
       }
-      if (current) setRendered({ state: 'done', images });
+      if (current) setRendered({ of: diagrams, state: 'done', images });
     })();
     return () => {
       current = false;
     };
   }, [diagrams, dark]);
 
-  if (rendered.state === 'rendering') return <p className="export__status" data-testid="mermaid-rendering">Rendering with Mermaid…</p>;
+  if (rendered.state === 'rendering' || rendered.of !== diagrams) return <p className="export__status" data-testid="mermaid-rendering">Rendering with Mermaid…</p>;
   if (rendered.state === 'failed') {
     return (
       <div className="export__error" role="alert" data-testid="mermaid-error">

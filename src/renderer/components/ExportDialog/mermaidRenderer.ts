@@ -21,10 +21,20 @@ export async function renderMermaid(text: string, dark: boolean): Promise<string
   const id = `stackdraft-mermaid-${++counter}`;
   try {
     const { svg } = await mermaid.render(id, text);
-    return svg;
+    return asXml(svg);
   } finally {
     // mermaid leaves its scratch element behind when rendering fails.
     document.getElementById(id)?.remove();
     document.getElementById(`d${id}`)?.remove();
   }
+}
+
+/**
+ * mermaid serialises its SVG as HTML (`<br>` in labels), which an image refuses. Parsed in
+ * an inert document (nothing there loads or runs) and written back as XML, it decodes.
+ */
+function asXml(svg: string): string {
+  const element = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg');
+  if (!element) throw new Error('mermaid returned no SVG');
+  return new XMLSerializer().serializeToString(element);
 }

@@ -1,25 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { loadExamples } from '../../../../testbed/examples';
 import { syntheticTopology } from '../../../shared/export/synthetic';
+import { sampleTopology } from '../../../shared/view/testing';
 import { exportOutput, type ExportOptions } from './output';
 
 const defaults: Omit<ExportOptions, 'format' | 'tierId'> = { groupBy: 'host', direction: 'TB', includeExternal: true, theme: 'light', composeHost: 0, reportScope: 'tier' };
-const breakpilot = loadExamples().find((e) => e.id === 'breakpilot')!.topology;
-const tierId = breakpilot.tiers[0]!.id;
+// Two hosts in tier `large`, an external service, two tiers.
+const sample = sampleTopology();
+const tierId = 'large';
 
 describe('exportOutput (what the export dialog previews, copies and saves)', () => {
   it('gives one Mermaid diagram as a .mmd named after project and tier, with the chosen direction', () => {
-    const out = exportOutput(breakpilot, { ...defaults, format: 'mermaid', tierId, direction: 'LR' });
+    const out = exportOutput(sample, { ...defaults, format: 'mermaid', tierId, direction: 'LR' });
     expect(out.kind).toBe('mermaid');
-    expect(out.fileName).toBe(`${breakpilot.project}-${tierId}.mmd`);
+    expect(out.fileName).toBe(`${sample.project}-${tierId}.mmd`);
     expect(out.text).toMatch(/^flowchart LR/m);
   });
 
   it('leaves external services out when asked', () => {
-    const external = breakpilot.services.find((s) => s.kind === 'external');
+    const external = sample.services.find((s) => s.kind === 'external');
     expect(external, 'the example has an external service').toBeDefined();
-    const withExt = exportOutput(breakpilot, { ...defaults, format: 'mermaid', tierId });
-    const without = exportOutput(breakpilot, { ...defaults, format: 'mermaid', tierId, includeExternal: false });
+    const withExt = exportOutput(sample, { ...defaults, format: 'mermaid', tierId });
+    const without = exportOutput(sample, { ...defaults, format: 'mermaid', tierId, includeExternal: false });
     expect(without.text.length).toBeLessThan(withExt.text.length);
   });
 
@@ -33,31 +34,31 @@ describe('exportOutput (what the export dialog previews, copies and saves)', () 
   });
 
   it('offers one compose file per host and shows the chosen one', () => {
-    const first = exportOutput(breakpilot, { ...defaults, format: 'compose', tierId });
+    const first = exportOutput(sample, { ...defaults, format: 'compose', tierId });
     const hosts = first.kind === 'text' ? (first.hosts ?? []) : [];
     expect(hosts.length).toBeGreaterThan(1);
-    const second = exportOutput(breakpilot, { ...defaults, format: 'compose', tierId, composeHost: 1 });
+    const second = exportOutput(sample, { ...defaults, format: 'compose', tierId, composeHost: 1 });
     expect(second.fileName).not.toBe(first.fileName);
     expect(second.text).toMatch(/^services:/m);
   });
 
   it('draws SVG and PNG from the same SVG text, themed', () => {
-    const light = exportOutput(breakpilot, { ...defaults, format: 'png', tierId });
-    const dark = exportOutput(breakpilot, { ...defaults, format: 'svg', tierId, theme: 'dark' });
+    const light = exportOutput(sample, { ...defaults, format: 'png', tierId });
+    const dark = exportOutput(sample, { ...defaults, format: 'svg', tierId, theme: 'dark' });
     expect(light.kind === 'image' && light.svg.startsWith('<svg')).toBe(true);
     expect(light.fileName).toMatch(/\.png$/);
     expect(dark.text).not.toBe(light.text);
   });
 
   it('reports one tier or every tier with the comparison', () => {
-    const one = exportOutput(breakpilot, { ...defaults, format: 'report', tierId });
-    const all = exportOutput(breakpilot, { ...defaults, format: 'report', tierId, reportScope: 'all' });
+    const one = exportOutput(sample, { ...defaults, format: 'report', tierId });
+    const all = exportOutput(sample, { ...defaults, format: 'report', tierId, reportScope: 'all' });
     expect(one.text).not.toMatch(/## Tier comparison/);
     expect(all.text).toMatch(/## Tier comparison/);
-    expect(all.fileName).toBe(`${breakpilot.project}-report.md`);
+    expect(all.fileName).toBe(`${sample.project}-report.md`);
   });
 
   it('throws the exporter\'s error for a tier that does not exist, naming the tiers that do', () => {
-    expect(() => exportOutput(breakpilot, { ...defaults, format: 'gantt', tierId: 'nope' })).toThrow(/no tier "nope"/);
+    expect(() => exportOutput(sample, { ...defaults, format: 'gantt', tierId: 'nope' })).toThrow(/no tier "nope"/);
   });
 });
