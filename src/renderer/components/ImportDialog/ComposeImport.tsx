@@ -34,7 +34,7 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
 
   const submit = () => {
     if (!result?.ok || !file) return;
-    const count = `${result.topology.services.length} service${result.topology.services.length === 1 ? '' : 's'}`;
+    const count = plural(result.topology.services.length, 'service');
     try {
       if (target === 'new') {
         openImported(result.topology, `${file.name} (imported)`);
@@ -56,9 +56,9 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
         <span>docker-compose file</span>
         <input type="file" accept=".yml,.yaml" onChange={(e) => void pick(e.target.files?.[0])} data-testid="import-compose-file" />
       </label>
-      {file ? (
+      {file && file === initial ? (
         <p className="modal__note" data-testid="import-file-name">
-          {file.name}
+          Dropped: {file.name}
         </p>
       ) : null}
       <label className="field">
@@ -70,6 +70,7 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
           <input type="radio" name="import-target" checked={target === 'new'} disabled={dirty} onChange={() => setTarget('new')} data-testid="import-target-new" />
           A new topology{dirty ? ' (save the open one first)' : ''}
         </label>
+        {topology === null ? null : (
         <label className="export__radio">
           <input type="radio" name="import-target" checked={target === 'current'} disabled={!canMerge} onChange={() => setTarget('current')} data-testid="import-target-current" />
           Into the open topology, tier
@@ -81,6 +82,7 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
             ))}
           </select>
         </label>
+        )}
       </fieldset>
       {result && !result.ok ? (
         <div className="export__error" role="alert" data-testid="import-error">
@@ -90,7 +92,7 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
       {result?.ok ? (
         <>
           <p data-testid="import-summary">
-            {result.topology.services.length} services, {result.topology.dependencies.length} dependencies, {result.topology.planes.length} planes.
+            {plural(result.topology.services.length, 'service')}, {plural(result.topology.dependencies.length, 'dependency', 'dependencies')}, {plural(result.topology.planes.length, 'plane')}.
           </p>
           <ImportNotes notes={result.notes} file={file!.name} />
         </>
@@ -106,3 +108,5 @@ export function ComposeImport({ initial }: { initial: DroppedFile | null }) {
     </>
   );
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
