@@ -19,6 +19,8 @@ import { Unavailable } from './components/Unavailable';
 import { CheatSheet } from './components/CheatSheet';
 import { DeleteConfirm } from './components/DeleteConfirm';
 import { EditorBar } from './components/EditorBar';
+import { ExportDialog } from './components/ExportDialog';
+import { ImportDialog } from './components/ImportDialog';
 import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { RecoveryOffer } from './components/RecoveryOffer';
@@ -107,6 +109,8 @@ function Workspace({ dark }: { dark: boolean }) {
       <PathPrompt />
       <HelpDialogs />
       <KnownHostsDialog />
+      <ExportDialog dark={dark} />
+      <ImportDialog />
       <Toasts />
     </>
   );

@@ -35,6 +35,8 @@ export interface BridgeAppOptions {
   knownHostsFiles?: string[];
   /** Deploy: Stackdraft's own host-key store; default `trusted-host-keys.json` in user data. */
   trustStorePath?: string;
+  /** File ▸ Import ▸ hosts: the ssh config to read; default ~/.ssh/config. */
+  sshConfigPath?: string;
 }
 
 export interface BridgeApp extends Pick<Bridge, 'port' | 'token' | 'url' | 'broadcast'> {
@@ -73,6 +75,7 @@ export async function startBridgeApp(options: BridgeAppOptions = {}): Promise<Br
     dialogs: null,
     recovery: new Recovery(userDataDir),
     startupOpen: startupQueue(options.openAtStart),
+    sshConfigPath: options.sshConfigPath,
     appInfo: { version: packageVersion(), transport: 'bridge', nativeDialogs: false },
     // No keychain and no browser to open from here: the page opens links itself.
     shell: { settings: shellSettings, document: new WindowDocument(), secrets: null, openExternal: null },

@@ -149,6 +149,7 @@ const validRequests: Record<ChannelName, unknown> = {
   'recovery.take': {},
   'recovery.discard': {},
   'export.save': { path: '/home/me/map.mmd', suggestedName: 'map.mmd', content: { kind: 'text', text: 'flowchart TB' } },
+  'import.sshConfig': {},
   'deploy.plan': { topology: validTopology, tier: 'small' },
   'deploy.apply': { topology: validTopology, tier: 'small', breakLock: false, healthTimeoutSeconds: 60 },
   'deploy.cancel': { jobId: 'job-1' },

@@ -5,6 +5,7 @@ import type { Documents } from '../services/documents';
 import type { Examples } from '../services/examples';
 import type { Recovery } from '../services/recovery';
 import { saveExport } from '../services/export-files';
+import { readSshConfigHosts } from '../services/ssh-config-file';
 import type { RecentFiles } from '../services/recent-files';
 import { createShellHandlers, defaultShellDeps, type ShellDeps } from './shell-handlers';
 
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   warn?: (message: string) => void;
   /** Deploy channels (src/main/deploy/ipc-handlers.ts); absent = refused as unavailable. */
   deploy?: DeployHandlers;
+  /** File ▸ Import ▸ hosts: the ssh config to read (default ~/.ssh/config). */
+  sshConfigPath?: string;
 }
 
 /** Files or examples to open at start, queued until the renderer asks. */
@@ -111,6 +114,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await saveExport(chosen, content);
       return { path: chosen };
     },
+    'import.sshConfig': async () => readSshConfigHosts(deps.sshConfigPath),
     ...(deps.deploy ?? unavailableDeployHandlers()),
   };
   return handlers;

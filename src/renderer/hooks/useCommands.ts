@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { call, onEvent } from '../ipc/client';
 import { shellCommands } from '../commands/builtin';
 import { deployCommands } from '../commands/deployCommands';
+import { exportCommands } from '../commands/exportCommands';
 import { commands, currentPlatform } from '../commands/registry';
 import { useAppStore } from '../store';
 
@@ -23,7 +24,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
-  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...deployCommands(useAppStore)), []);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...deployCommands(useAppStore), ...exportCommands(useAppStore)), []);
   useEffect(() => {
     if (phase !== 'ready') return;
     const offMenu = onEvent('menu.command', ({ command }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppedTopologyPath } from './useFileDrop';
+import { droppedComposeFile, droppedTopologyPath } from './useFileDrop';
 
 /** The two parts of a DataTransfer the drop handler reads. */
 function transfer(names: string[], uriList = ''): DataTransfer {
@@ -21,5 +21,17 @@ describe('droppedTopologyPath', () => {
 
   it('knows a topology file was dropped even when no path can be learnt', () => {
     expect(droppedTopologyPath(transfer(['shop.stackdraft.yaml']))).toEqual({ path: null, name: 'shop.stackdraft.yaml' });
+  });
+});
+
+describe('droppedComposeFile', () => {
+  it('takes a dropped YAML file that is not a topology for a compose file to import', () => {
+    expect(droppedComposeFile(transfer(['logo.png', 'docker-compose.yml']))?.name).toBe('docker-compose.yml');
+    expect(droppedComposeFile(transfer(['compose.YAML']))?.name).toBe('compose.YAML');
+  });
+
+  it('leaves topology files to Open and ignores other files', () => {
+    expect(droppedComposeFile(transfer(['shop.stackdraft.yaml']))).toBeNull();
+    expect(droppedComposeFile(transfer(['notes.txt']))).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useTransferDialogs } from '../commands/exportCommands';
 import { useAppStore } from '../store';
 
 /** Topology files only; docker-compose files dropped on the window are the importer's. */
@@ -26,7 +27,12 @@ export function droppedTopologyPath(data: DataTransfer, pathForFile?: (file: Fil
   return { path: null, name: file!.name };
 }
 
-/** Opening a .stackdraft.yaml by dropping it anywhere on the window. */
+/** Any other YAML file dropped is taken for a docker-compose file: the importer reads it in the page. */
+export function droppedComposeFile(data: DataTransfer): File | null {
+  return [...data.files].find((f) => /\.ya?ml$/i.test(f.name) && !TOPOLOGY_FILE.test(f.name)) ?? null;
+}
+
+/** Opening a .stackdraft.yaml, or importing a compose file, by dropping it anywhere on the window. */
 export function useFileDrop(): void {
   useEffect(() => {
     const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') || event.dataTransfer?.types.includes('text/uri-list');
@@ -38,7 +44,16 @@ export function useFileDrop(): void {
     const onDrop = (event: DragEvent) => {
       if (!event.dataTransfer) return;
       const dropped = droppedTopologyPath(event.dataTransfer, (window as unknown as FileGlobals).stackdraftFiles?.pathForFile);
-      if (!dropped) return; // not ours: another handler (compose import) may take it
+      if (!dropped) {
+        const compose = droppedComposeFile(event.dataTransfer);
+        if (!compose) return; // not ours
+        event.preventDefault();
+        compose.text().then(
+          (text) => useTransferDialogs.getState().importDropped({ name: compose.name, text }),
+          (error: unknown) => useAppStore.getState().notify('error', `${compose.name}: cannot read: ${(error as Error).message}`),
+        );
+        return;
+      }
       event.preventDefault();
       const store = useAppStore.getState();
       if (dropped.path === null) {

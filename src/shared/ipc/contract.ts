@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LoadProblem } from '../format/errors';
+import type { ImportNote, SshConfigHost } from '../import';
 import { topologySchema, type Topology } from '../model';
 import { APP_LINKS, editableSettingsSchema, type AppLink, type EditableSettings } from '../settings';
 
@@ -199,6 +200,18 @@ export const exportChannels = {
   ),
 } as const;
 
+// ── Imports (issue 5): compose files are read in the page; the ssh config only main may read. ──
+export interface SshConfigImport {
+  /** The file read, for the dialog to say where the hosts came from. */
+  path: string;
+  hosts: SshConfigHost[];
+  notes: ImportNote[];
+}
+export const importChannels = {
+  /** The hosts of the user's own ~/.ssh/config; the page names no path, so it cannot read other files. */
+  'import.sshConfig': channel<SshConfigImport>()(z.strictObject({})),
+} as const;
+
 export const channels = {
   'app.info': channel<AppInfo>()(z.strictObject({})),
   /** The file or example to open at start, handed out once; null when there is none. */
@@ -240,6 +253,7 @@ export const channels = {
   /** Forgets the recovered work (after a save, a clean close, or when the user declines it). */
   'recovery.discard': channel<void>()(z.strictObject({})),
   ...exportChannels,
+  ...importChannels,
   ...deployChannels,
 } as const;
 

@@ -46,6 +46,9 @@ export const MENUS: readonly Menu[] = [
       cmd('file.save', 'Save', 'CmdOrCtrl+S'),
       cmd('file.saveAs', 'Save As…', 'CmdOrCtrl+Shift+S'),
       separator,
+      cmd('file.import', 'Import…', 'CmdOrCtrl+I'),
+      cmd('file.export', 'Export…', 'CmdOrCtrl+E'),
+      separator,
       cmd('file.close', 'Close File', 'CmdOrCtrl+W'),
       // macOS quits from the app menu; Windows users expect Exit without a shortcut (Alt+F4 is the window's).
       { kind: 'native', role: 'quit', accelerator: { linux: 'Ctrl+Q' } },

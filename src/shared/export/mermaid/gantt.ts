@@ -5,9 +5,19 @@ import { UnknownTierError } from './flowchart';
 /** Seconds a service is assumed to need until healthy when its health check does not say. */
 export const DEFAULT_START_SECONDS = 10;
 
-/** Gantt task text may not hold `:` `#` `;` (they end the name or start an entity). */
+/**
+ * Gantt task text may not hold `:` `#` `;` (they end the name or start an entity) and has no
+ * escapes, so markup and Markdown characters become look-alikes: no name reads as a tag.
+ */
 function ganttText(text: string): string {
-  return text.replace(/[\r\n:;#%]+/g, ' ').trim() || '?';
+  return (
+    text
+      .replace(/[\r\n:;#%]+/g, ' ')
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      .replace(/`/g, "'")
+      .trim() || '?'
+  );
 }
 
 /**

@@ -33,10 +33,27 @@ describe('toMarkdownReport', () => {
     expect(toMarkdownReport(topology, { tierId: 'large' })).toMatch(/cycle: (shop → db → shop|db → shop → db)/);
   });
 
-  it('reports every example without failing', () => {
+  it('says per host what its failure takes down, and where it spreads to other hosts', () => {
+    const report = toMarkdownReport(sampleTopology(), { tierId: 'large' });
+    expect(report).toContain('| data | 100 % | db, nightly, shop, proxy | — | ⚠ web |');
+    expect(report).toContain('| web | 50 % | proxy, shop | — | — |');
+  });
+
+  it('lists the findings of the tier, worst first, with their rule', () => {
+    const report = toMarkdownReport(sampleTopology(), { tierId: 'large' });
+    const findings = report.split('### Findings')[1]!;
+    expect(findings).toMatch(/^\s*1 error, 5 warnings\./);
+    expect(findings.indexOf('⛔ | Host over capacity | web: CPU limits 4.5 vCPU')).toBeLessThan(findings.indexOf('⚠ |'));
+    // The small tier has its own capacity verdicts, not the large tier's.
+    expect(toMarkdownReport(sampleTopology(), { tierId: 'small' })).not.toContain('web: CPU limits');
+  });
+
+  it('reports every example without failing, with blast radius and findings for every tier', () => {
     for (const { topology } of loadExamples()) {
       const report = toMarkdownReport(topology);
       expect(report.split('### Capacity').length - 1).toBe(topology.tiers.length);
+      expect(report.split('### Blast radius per host').length - 1).toBe(topology.tiers.length);
+      expect(report.split('### Findings').length - 1).toBe(topology.tiers.length);
       expect(report.split('\n').filter((l) => l.startsWith('| ')).every((l) => l.endsWith(' |'))).toBe(true);
     }
   });

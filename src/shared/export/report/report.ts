@@ -12,7 +12,7 @@ export interface ReportOptions {
 
 /**
  * A Markdown report — the tables seed 002 keeps by hand: tier comparison, then per tier
- * the inventory per host, capacity and cold-start phases. Names are escaped so that no
+ * the inventory per host, capacity, cold-start phases, blast radius per host and findings. Names are escaped so that no
  * name can break a table or inject markup.
  */
 export function toMarkdownReport(topology: Topology, options: ReportOptions = {}): string {

@@ -2,6 +2,7 @@ import { coldStartPhases } from '../../analysis/cold-start';
 import type { Tier, Topology } from '../../model';
 import { effectiveReplicas, effectiveResources, tierCapacity, tierSummary } from '../../view/capacity';
 import { formatCaps, formatCpu, formatMemory, formatMoney, formatNumber, formatPercent } from '../../view/format';
+import { blastRadiusSection, findingsSection } from './analysis-sections';
 import { cell, table } from './markdown';
 
 /** What one section of the report sees. */
@@ -92,8 +93,8 @@ export const coldStartSection: ReportSection = {
   },
 };
 
-/** Sections of each tier, in order. Blast radius and findings slot in here when the analysis lands. */
-export const TIER_SECTIONS: ReportSection[] = [inventorySection, capacitySection, coldStartSection];
+/** Sections of each tier, in order. */
+export const TIER_SECTIONS: ReportSection[] = [inventorySection, capacitySection, coldStartSection, blastRadiusSection, findingsSection];
 
 /** The comparison of all tiers side by side (seed 002 §13). */
 export function tierComparison(topology: Topology): string[] {
