@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { DeployError, dockerMessage, statusCodeOf } from './errors';
 import { LABEL, lockName } from './labels';
@@ -27,7 +28,14 @@ export async function takeHostLock(docker: Docker, hostLabel: string, options: L
       name,
       Image: image,
       Cmd: ['true'],
-      Labels: { [LABEL.project]: options.project, [LABEL.lock]: options.project, [LABEL.lockHolder]: options.holder, [LABEL.lockSince]: now().toISOString() },
+      Labels: {
+        [LABEL.project]: options.project,
+        [LABEL.lock]: options.project,
+        [LABEL.lockHolder]: options.holder,
+        [LABEL.lockSince]: now().toISOString(),
+        [LABEL.lockMachine]: hostname(),
+        [LABEL.lockPid]: String(process.pid),
+      },
       HostConfig: { NetworkMode: 'none' },
     });
   try {
@@ -42,7 +50,7 @@ export async function takeHostLock(docker: Docker, hostLabel: string, options: L
     const holder = existing.Config.Labels[LABEL.lockHolder] ?? 'unknown';
     const since = existing.Config.Labels[LABEL.lockSince] ?? existing.Created;
     const age = now().getTime() - Date.parse(since);
-    if (!options.breakLock && !(age > options.staleAfterMs)) {
+    if (!options.breakLock && !(age > options.staleAfterMs) && !holderIsDead(existing.Config.Labels)) {
       throw new DeployError(
         'LOCKED',
         `${hostLabel} is locked by another deploy (${holder}, since ${since}). Wait for it to finish; if it died, break the lock.`,
@@ -70,4 +78,20 @@ async function lockImage(docker: Docker, candidates: readonly string[]): Promise
   const any = (await docker.listImages()).flatMap((i) => i.RepoTags ?? []).find((t) => t !== '<none>:<none>');
   if (any) return any;
   throw new DeployError('IMAGE_MISSING', `the host has no image at all, so the deploy lock cannot be created; pull one of ${candidates.join(', ')} first.`);
+}
+
+/**
+ * A lock taken on this machine by a process that no longer exists (a killed CLI or app)
+ * cannot be in use: breaking it lets the next deploy repair what the dead one left.
+ * A lock from another machine is never judged here — only its age or the user can.
+ */
+function holderIsDead(labels: Record<string, string>): boolean {
+  const pid = Number(labels[LABEL.lockPid]);
+  if (labels[LABEL.lockMachine] !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
