@@ -58,6 +58,8 @@ export const describeTarget = (t: SshTarget): string => `${t.user}@${t.address}$
 export class SshConnection {
   private closed = false;
   private readonly closeListeners: ((error?: SshError) => void)[] = [];
+  /** Streams in use: failed at once when the connection goes, so no Docker call waits on a dead channel. */
+  private readonly streams = new Set<Duplex>();
   /** How many authentication methods were tried (0 when refused at the host key). */
   readonly stats = { authAttempts: 0 };
 
@@ -66,7 +68,10 @@ export class SshConnection {
     private readonly client: Client,
     private readonly slots: Slots,
   ) {
-    client.on('close', () => this.markClosed(new SshError('CONNECTION_LOST', `${describeTarget(target)}: the SSH connection was closed.`)));
+    const lost = () => this.markClosed(new SshError('CONNECTION_LOST', `${describeTarget(target)}: the SSH connection was closed.`));
+    // 'end' comes first when the server side dies (sshd killed); nothing more can arrive after it.
+    client.on('end', lost);
+    client.on('close', lost);
     client.on('error', (error) => this.markClosed(describeConnectError(describeTarget(target), error)));
   }
 
@@ -147,6 +152,12 @@ export class SshConnection {
         this.client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => (error ? reject(error) : resolve(channel)));
       });
       stream.once('close', release);
+      if (this.closed) {
+        stream.destroy();
+        throw new SshError('CONNECTION_LOST', `${describeTarget(this.target)}: the SSH connection was lost.`);
+      }
+      this.streams.add(stream);
+      stream.once('close', () => this.streams.delete(stream));
       return stream;
     } catch (error) {
       release();
@@ -173,6 +184,8 @@ export class SshConnection {
   private markClosed(error?: SshError): void {
     if (this.closed) return;
     this.closed = true;
+    for (const stream of this.streams) stream.destroy(error ?? new SshError('CONNECTION_LOST', `${describeTarget(this.target)}: the SSH connection was closed.`));
+    this.streams.clear();
     for (const listener of this.closeListeners.splice(0)) listener(error);
   }
 }
