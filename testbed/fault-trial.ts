@@ -102,7 +102,8 @@ export async function runFaultTrial(fault: FaultKind, phase: number, webPort: nu
     const { outcome, error, host } = fault === 'deployer-killed' ? await killDeployerDuring(testbed, v2, phase) : await faultDuring(testbed, engine, v2, fault, phase);
     const after = await readGenerations(testbed, v2, project);
 
-    const rerun = await engine.apply(v2, 'test');
+    // A re-run that throws (e.g. refused by a lock left behind) is a finding, not a crash of the matrix.
+    const rerun = await engine.apply(v2, 'test').catch((e: Error & { code?: string }) => ({ outcome: `refused (${e.code ?? 'error'})`, error: e.message }));
     const settled = await readGenerations(testbed, v2, project);
     const nothingLeft = !planHasChanges(await engine.plan(v2, 'test'));
     // nothing-to-do is convergence too: a fault the deploy rode out left every host as planned.

@@ -34,6 +34,13 @@ export async function sshdSessionPids(testbed: Testbed, name: string): Promise<n
   return childrenOf(await pidFrom(join(testbed.stateDir, name, 'sshd.pid')));
 }
 
+/** The sshd processes holding the TCP connection from our local `clientPort` (only that one session). */
+export async function sshdSessionFor(name: string, clientPort: number): Promise<number[]> {
+  const { stdout } = await run('ip', ['netns', 'exec', `sd-h${hostNumber(name)}`, 'ss', '-tnpH', 'state', 'established', '( sport = :22 )']);
+  const line = stdout.split('\n').find((l) => l.trim().split(/\s+/)[3]?.endsWith(`:${clientPort}`));
+  return [...(line ?? '').matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
+}
+
 /** Every open SSH connection to the host gets a TCP reset, as from a middlebox dropping state. */
 export async function resetConnections(name: string): Promise<void> {
   const rule = ['INPUT', '-p', 'tcp', '--dport', '22', '-j', 'REJECT', '--reject-with', 'tcp-reset'];

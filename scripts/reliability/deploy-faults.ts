@@ -10,12 +10,17 @@ export async function runFaultMatrix(log: (line: string) => void, only?: (fault:
   for (const fault of FAULTS) {
     for (const phase of PHASES) {
       if (only && !only(fault, phase)) continue;
-      const result = await runFaultTrial(fault, phase, port++);
+      const result = await runFaultTrial(fault, phase, port++).catch((error: Error) => brokenTrial(fault, phase, error));
       log(`${fault} in phase ${phase + 1}: ${result.outcome}, ${JSON.stringify(result.afterFault)}, re-run ${result.converged ? 'converged' : `did NOT converge (${result.rerunOutcome})`}`);
       results.push(result);
     }
   }
   return results;
+}
+
+/** A trial that could not be run to its end counts as failed, with the reason. */
+function brokenTrial(fault: FaultTrialResult['fault'], phase: number, error: Error): FaultTrialResult {
+  return { fault, phase, host: '?', outcome: `trial broke: ${error.message.split('\n')[0]}`, afterFault: {}, leftoversAfterFault: [], rerunOutcome: 'not run', afterRerun: {}, orphansAfterRerun: [], converged: false, ms: 0 };
 }
 
 /** A trial fails the bar when a host is left half-done (except by a killed deployer, which only a re-run can finish), anything is orphaned, or the re-run does not converge. */

@@ -5,7 +5,7 @@ import { DeployError, dockerMessage, statusCodeOf } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
 import { waitHealthy } from './health';
 import { LABEL, PREVIOUS_SUFFIX } from './labels';
-import { releaseHostLock, takeHostLock } from './lock';
+import { deployEnded, releaseHostLock, takeHostLock } from './lock';
 import { planFrom, planHasChanges, type DeployPlan, type PlannedAction, type RunningHost } from './plan';
 import { retryTransient } from './retry';
 
@@ -127,6 +127,7 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
     ctx.signal.removeEventListener('abort', onCancel);
     // A lock left behind would refuse the re-run that repairs the host, so outlast short outages.
     await Promise.allSettled(locked.map((s) => retryTransient(async () => releaseHostLock(await s.docker(), desired.project, ctx.holder), RECOVERY_WINDOW_MS)));
+    deployEnded(ctx.holder);
   }
 }
 

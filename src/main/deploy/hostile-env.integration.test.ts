@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Testbed } from '../../../testbed/harness';
-import { faultTestbed, faultTopology } from '../../../testbed/fault-trial';
+import { ensureTestbed, type Testbed } from '../../../testbed/harness';
 import type { SshPool } from '../ssh/pool';
 import type { DeployEngine } from './engine';
-import { directDocker, engineFor, removeProject, uniqueProject } from './testbed-helpers';
+import { directDocker, engineFor, removeProject, topologyOn, uniqueProject } from './testbed-helpers';
 
 let testbed: Testbed;
 let engine: DeployEngine;
@@ -28,7 +27,7 @@ const HOSTILE: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  testbed = await faultTestbed();
+  testbed = await ensureTestbed();
   ({ engine, pool } = await engineFor(testbed));
 }, 60_000);
 
@@ -39,13 +38,11 @@ afterAll(async () => {
 
 describe('hostile strings reaching a host', () => {
   it('env values with quotes, $(), backticks, newlines, ../, unicode and 64 KiB arrive byte-identical and never run', { timeout: 120_000 }, async () => {
-    const topology = faultTopology(testbed, project, 18390, 'v1');
-    const api = topology.services.find((s) => s.id === 'api')!;
-    Object.assign(api.env, HOSTILE);
+    const topology = topologyOn(testbed, { project, webPort: 18190, override: { api: { env: HOSTILE } } });
     const report = await engine.apply(topology, 'test');
     expect(report.outcome, report.error).toBe('succeeded');
 
-    // api is on h5 (index 1): read it back through the host's own Docker socket.
+    // api is on h2 (index 1): read it back through the host's own Docker socket.
     const container = directDocker(testbed, 1).getContainer(`${project}-api`);
     const env = (await container.inspect()).Config.Env;
     for (const [key, value] of Object.entries(HOSTILE)) expect(env).toContain(`${key}=${value}`);

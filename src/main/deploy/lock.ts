@@ -15,6 +15,9 @@ export interface LockOptions {
   now?: () => Date;
 }
 
+/** Holders of the deploys running in this process, to tell our live locks from our leftovers. */
+const activeHolders = new Set<string>();
+
 /**
  * Takes the per-host deploy lock: a container with a fixed name, never started. Docker
  * creates a name at most once (409 Conflict otherwise), so two laptops cannot both win.
@@ -38,6 +41,7 @@ export async function takeHostLock(docker: Docker, hostLabel: string, options: L
       },
       HostConfig: { NetworkMode: 'none' },
     });
+  activeHolders.add(options.holder);
   try {
     await create();
   } catch (error) {
@@ -64,6 +68,11 @@ export async function takeHostLock(docker: Docker, hostLabel: string, options: L
   }
 }
 
+/** Called when a deploy of this process ends: a lock of its still on a host is a leftover from then on. */
+export function deployEnded(holder: string): void {
+  activeHolders.delete(holder);
+}
+
 /** Removes the lock only if it is still ours (a broken-and-retaken lock belongs to someone else). */
 export async function releaseHostLock(docker: Docker, project: string, holder: string): Promise<void> {
   const name = lockName(project);
@@ -87,7 +96,9 @@ async function lockImage(docker: Docker, candidates: readonly string[]): Promise
  */
 function holderIsDead(labels: Record<string, string>): boolean {
   const pid = Number(labels[LABEL.lockPid]);
-  if (labels[LABEL.lockMachine] !== hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  if (labels[LABEL.lockMachine] !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  // Ours, but no deploy of this process holds it: a release that failed (host unreachable then).
+  if (pid === process.pid) return !activeHolders.has(labels[LABEL.lockHolder] ?? '');
   try {
     process.kill(pid, 0);
     return false;

@@ -110,6 +110,8 @@ export class SshConnection {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error & { level?: string }) => {
         client.removeListener('ready', onReady);
+        // ssh2 may report more (e.g. "Connection lost before handshake" after a timeout): one answer is enough.
+        client.on('error', () => undefined);
         client.end();
         if (refusal) reject(refusal);
         else if (error.level === 'client-authentication' && stats.authAttempts === 0) {
@@ -174,6 +176,11 @@ export class SshConnection {
   close(): void {
     this.client.end();
     this.markClosed();
+  }
+
+  /** Local TCP port of the connection: lets a fault test find the sshd process serving exactly this one. */
+  get localPort(): number | undefined {
+    return (this.client as unknown as { _sock?: { localPort?: number } })._sock?.localPort;
   }
 
   /** For fault tests: drops the TCP connection without a goodbye, as a network failure would. */
