@@ -254,11 +254,33 @@ async function rollBack(journal: Journal, byHost: ReadonlyMap<string, HostSessio
           note(`could not restore ${entry.name}: ${dockerMessage(error)}; run the deploy again once the host is reachable — it finds and fixes what is left`);
         }
       }
+      await settleRestored(touched, retried);
       for (const { name } of networks) await retried((docker) => docker.getNetwork(name).remove().catch(ignore(404))).catch((e: unknown) => note(`network ${name} left: ${dockerMessage(e)}`));
       for (const { name } of volumes) await retried((docker) => docker.getVolume(name).remove().catch(ignore(404))).catch((e: unknown) => note(`volume ${name} left: ${dockerMessage(e)}`));
     }),
   );
   return notes;
+}
+
+/**
+ * Checks, a moment after the rollback, that each host still looks as before, and restores
+ * again what does not: a dockerd that restarts stops what was just restored.
+ */
+async function settleRestored(entries: Journal['containers'], retried: (step: (docker: Docker) => Promise<unknown>) => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + RECOVERY_WINDOW_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const wrong: Journal['containers'] = [];
+    for (const entry of entries) {
+      const ok = await retried(async (docker) => {
+        const current = await docker.getContainer(entry.name).inspect().catch(ignore(404));
+        return entry.oldId ? current?.Id === entry.oldId && (!entry.oldWasRunning || current.State.Running) : !current;
+      }).catch(() => false);
+      if (!ok) wrong.push(entry);
+    }
+    if (wrong.length === 0) return;
+    for (const entry of wrong) await retried((docker) => restoreContainer(docker, entry)).catch(() => undefined);
+  }
 }
 
 /** Puts one container back as before the deploy: whatever holds its name now goes, the previous one returns. */

@@ -76,7 +76,10 @@ export function deployEnded(holder: string): void {
 /** Removes the lock only if it is still ours (a broken-and-retaken lock belongs to someone else). */
 export async function releaseHostLock(docker: Docker, project: string, holder: string): Promise<void> {
   const name = lockName(project);
-  const info = await docker.getContainer(name).inspect().catch(() => undefined);
+  // Only "no such container" means no lock: any other failure must reach the caller's retry, or the lock stays.
+  const info = await docker.getContainer(name).inspect().catch((error: unknown) => {
+    if (statusCodeOf(error) !== 404) throw error;
+  });
   if (info?.Config.Labels[LABEL.lockHolder] === holder) await docker.getContainer(name).remove({ force: true });
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ESM loader gives its exports only as the default.
@@ -191,7 +191,9 @@ export class SshConnection {
   private markClosed(error?: SshError): void {
     if (this.closed) return;
     this.closed = true;
-    for (const stream of this.streams) stream.destroy(error ?? new SshError('CONNECTION_LOST', `${describeTarget(this.target)}: the SSH connection was closed.`));
+    // ssh2's Channel.destroy() only asks the (dead) server to close; the stream's own destroy ends it here and now.
+    // With the reason when the connection was lost (whoever reads gets it); without one on our own close().
+    for (const stream of this.streams) Duplex.prototype.destroy.call(stream, error);
     this.streams.clear();
     for (const listener of this.closeListeners.splice(0)) listener(error);
   }

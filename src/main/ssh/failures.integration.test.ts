@@ -53,7 +53,7 @@ describe('SSH failure modes say what happened and where', () => {
     }
   });
 
-  it('keep-alive notices an sshd that froze (SIGSTOP), ends what was in flight, and the pool reconnects', { timeout: 90_000 }, async () => {
+  it('keep-alive notices an sshd that froze (SIGSTOP), fails what was in flight with that reason, and the pool reconnects', { timeout: 90_000 }, async () => {
     const pool = new SshPool({ trust: await trust(), agentSocket: '', keepAliveIntervalMs: 1000 });
     const frozen: number[] = [];
     try {
@@ -62,7 +62,7 @@ describe('SSH failure modes say what happened and where', () => {
       frozen.push(...(await sshdSessionFor(testbed.hosts[0]!.name, connection.localPort!)));
       expect(frozen.length).toBeGreaterThan(0);
       const stream = await connection.openSocketStream(testbed.hosts[0]!.dockerSocket);
-      const streamClosed = new Promise((resolve) => stream.once('close', resolve));
+      const failed = new Promise<Error>((resolve) => stream.once('error', resolve));
       const closed = new Promise<SshError | undefined>((resolve) => connection.onClose(resolve));
       for (const pid of frozen) process.kill(pid, 'SIGSTOP');
       stream.write('GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n');
@@ -70,7 +70,7 @@ describe('SSH failure modes say what happened and where', () => {
       const why = await closed;
       expect(why?.message).toMatch(/stopped answering \(no reply to SSH keep-alives\)/);
       // The request written into the frozen session ends instead of waiting forever.
-      await streamClosed;
+      expect((await failed).message).toMatch(/stopped answering/);
       expect(stream.destroyed).toBe(true);
       expect(connection.isOpen).toBe(false);
       const again = await pool.get(targetOf(0));
