@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tear down what testbed/up.sh created: containers, dockerd/containerd/sshd of
-# the three hosts, namespaces sd-h1..3, the bridge sdbr0 and STATE_DIR.
-# Usage: testbed/down.sh [STATE_DIR]   (default /tmp/stackdraft-testbed)
+# the hosts, namespaces sd-h1..3, the bridge sdbr0 (once no host uses it) and STATE_DIR.
+# Usage: [TB_HOSTS="4 5"] testbed/down.sh [STATE_DIR]   (default hosts 1 2 3, /tmp/stackdraft-testbed)
 # Safe to run when nothing (or only part of it) is up; always exits 0 unless
 # STATE_DIR itself is invalid or we are not root.
 set -euo pipefail
@@ -89,7 +89,8 @@ for n in "${TB_HOSTS[@]}"; do
   [[ -e /run/netns/$ns ]] && { ip netns del "$ns" 2>/dev/null || tb_log "could not delete netns $ns"; }
   ip link show "sdv$n" >/dev/null 2>&1 && { ip link del "sdv$n" 2>/dev/null || true; }
 done
-if ip link show "$TB_BRIDGE" >/dev/null 2>&1; then
+# The bridge is shared by every host list (TB_HOSTS): keep it while others use it.
+if ip link show "$TB_BRIDGE" >/dev/null 2>&1 && [[ -z "$(ip -o link show master "$TB_BRIDGE" 2>/dev/null)" ]]; then
   ip link del "$TB_BRIDGE" 2>/dev/null || tb_log "could not delete bridge $TB_BRIDGE"
 fi
 

@@ -1,7 +1,18 @@
 # Shared settings for up.sh / down.sh / check.sh. Sourced, not executed.
 # shellcheck shell=bash
 
-TB_HOSTS=(1 2 3)            # host N -> namespace sd-hN, address 10.77.0.1N
+# Host N -> namespace sd-hN, address 10.77.0.1N. Default 1 2 3; env TB_HOSTS="4 5"
+# chooses others (with their own STATE_DIR), e.g. for fault tests that must not
+# disturb the hosts other tests share.
+if [[ -n "${TB_HOSTS:-}" ]]; then
+  read -ra TB_HOSTS <<<"$TB_HOSTS"
+  for _n in "${TB_HOSTS[@]}"; do
+    [[ "$_n" =~ ^[1-9]$ ]] || { printf '[testbed] ERROR: TB_HOSTS must list digits 1-9, got "%s"\n' "$_n" >&2; exit 1; }
+  done
+  unset _n
+else
+  TB_HOSTS=(1 2 3)
+fi
 TB_BRIDGE=sdbr0
 TB_BRIDGE_ADDR=10.77.0.1/24
 TB_USER=sdtest

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bring up three test "hosts" (network namespaces sd-h1..sd-h3), each with its
 # own sshd and dockerd, joined by the bridge sdbr0 (10.77.0.1 on the root side).
-# Usage: testbed/up.sh [STATE_DIR]   (default /tmp/stackdraft-testbed)
+# Usage: [TB_HOSTS="4 5"] testbed/up.sh [STATE_DIR]   (default hosts 1 2 3, /tmp/stackdraft-testbed)
 # Re-running while up is a no-op for the parts that are already there.
 # Writes STATE_DIR/testbed.json; see testbed/README.md.
 set -euo pipefail

@@ -3,15 +3,19 @@
  * testbed is up) deploy faults at Stackdraft and writes RELIABILITY.md with the figures.
  * The fast subset runs in `npm test`; this is the long, on-demand version.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { killWhileSaving } from '../../src/main/services/reliability/kill-save';
 import { hostileStructures } from '../../src/shared/format/fuzz/cases';
 import type { FuzzTally } from '../../src/shared/format/fuzz/run-cases';
+import { renderFaultSection, runFaultMatrix, spliceSection, trialFailures } from './deploy-faults';
 import { badFilesStayUntouched, fuzzHostile, fuzzMutations, fuzzTruncations, readExamples } from './files';
 import { renderReport, type ReportRow } from './report';
 
 const quick = process.argv.includes('--quick');
+/** `--only deploy`: just the deploy fault matrix, spliced into the existing RELIABILITY.md. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && only !== 'deploy') throw new Error(`--only takes "deploy", not "${only}"`);
 const root = join(import.meta.dirname, '../..');
 const rows: ReportRow[] = [];
 const details: string[] = [];
@@ -35,6 +39,22 @@ function fuzzRow(area: string, name: string, tally: FuzzTally, notes: string): R
 
 function step(title: string): void {
   console.log(`${new Date().toISOString().slice(11, 19)} ${title}`);
+}
+
+if (only === 'deploy') {
+  const section = await deployFaults();
+  const file = join(root, 'RELIABILITY.md');
+  await writeFile(file, spliceSection(await readFile(file, 'utf8'), section.text));
+  step('Deploy faults section of RELIABILITY.md written');
+  process.exit(section.failures === 0 ? 0 : 1);
+}
+
+/** The deploy fault matrix on the fault testbed: its section and its count of failed trials. */
+async function deployFaults(): Promise<{ text: string; failures: number }> {
+  const began = new Date();
+  step('deploy fault matrix on the fault testbed (hosts 4 and 5)');
+  const results = await runFaultMatrix((line) => step(line));
+  return { text: renderFaultSection(results, began, (Date.now() - began.getTime()) / 1000), failures: results.filter((r) => trialFailures(r).length > 0).length };
 }
 
 const examples = await readExamples(join(root, 'resources/examples'));
@@ -70,8 +90,9 @@ rows.push({
   notes: `file always the old or the new version, backup present; ${killed.leftoverTempFiles} temp files left by the kills (the next save of that file removes them)`,
 });
 
+const faults = await deployFaults();
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-await writeFile(join(root, 'RELIABILITY.md'), renderReport(rows, details, startedAt, seconds, quick ? 'quick' : 'full'));
+await writeFile(join(root, 'RELIABILITY.md'), `${renderReport(rows, details, startedAt, seconds, quick ? 'quick' : 'full')}\n${faults.text}`);
 step(`RELIABILITY.md written (${seconds.toFixed(0)} s)`);
-const failures = rows.reduce((sum, row) => sum + (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0), 0);
+const failures = faults.failures + rows.reduce((sum, row) => sum + (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0), 0);
 process.exit(failures === 0 ? 0 : 1);

@@ -5,8 +5,12 @@ import { DeployError, dockerMessage, statusCodeOf } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
 import { waitHealthy } from './health';
 import { LABEL, PREVIOUS_SUFFIX } from './labels';
-import { releaseHostLock, takeHostLock } from './lock';
+import { deployEnded, releaseHostLock, takeHostLock } from './lock';
 import { planFrom, planHasChanges, type DeployPlan, type PlannedAction, type RunningHost } from './plan';
+import { retryTransient } from './retry';
+
+/** How long restoring a host (and releasing its lock) keeps trying through a reconnect or a dockerd restart. */
+const RECOVERY_WINDOW_MS = 30_000;
 
 export interface ApplyContext {
   desired: DesiredState;
@@ -121,7 +125,9 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
     return { outcome: cancelled ? 'cancelled' : 'failed', error: message, hosts, durationMs: Date.now() - started, phases };
   } finally {
     ctx.signal.removeEventListener('abort', onCancel);
-    await Promise.allSettled(locked.map(async (s) => releaseHostLock(await s.docker(), desired.project, ctx.holder)));
+    // A lock left behind would refuse the re-run that repairs the host, so outlast short outages.
+    await Promise.allSettled(locked.map((s) => retryTransient(async () => releaseHostLock(await s.docker(), desired.project, ctx.holder), RECOVERY_WINDOW_MS)));
+    deployEnded(ctx.holder);
   }
 }
 
@@ -238,33 +244,54 @@ async function rollBack(journal: Journal, byHost: ReadonlyMap<string, HostSessio
       const networks = journal.networks.filter((n) => n.host === host);
       const volumes = journal.volumes.filter((v) => v.host === host);
       if (touched.length + networks.length + volumes.length === 0) return;
-      let docker: Docker;
-      try {
-        docker = await session.docker();
-      } catch (error) {
-        note(`could not reconnect to roll back (${(error as Error).message}); run the deploy again once the host is reachable — it finds and fixes what is left`);
-        return;
-      }
+      // Every step is idempotent and asks for a fresh client, so it can be retried through a reconnect.
+      const retried = (step: (docker: Docker) => Promise<unknown>) => retryTransient(async () => step(await session.docker()), RECOVERY_WINDOW_MS);
       for (const entry of touched) {
         try {
-          // By name, not by id: a create whose answer was lost with the connection still left a container.
-          const current = await docker.getContainer(entry.name).inspect().catch(() => undefined);
-          if (current && current.Id !== entry.oldId) await docker.getContainer(current.Id).remove({ force: true });
-          if (entry.oldId) {
-            const aside = await docker.getContainer(entry.name + PREVIOUS_SUFFIX).inspect().catch(() => undefined);
-            if (aside?.Id === entry.oldId) await docker.getContainer(entry.oldId).rename({ name: entry.name });
-            if (entry.oldWasRunning) await docker.getContainer(entry.oldId).start().catch(ignore(304));
-          }
+          await retried((docker) => restoreContainer(docker, entry));
           emit({ type: 'service', host, service: entry.service, name: entry.name, step: 'rolled-back', message: entry.oldId ? 'previous container restored' : 'new container removed' });
         } catch (error) {
-          note(`could not restore ${entry.name}: ${dockerMessage(error)}`);
+          note(`could not restore ${entry.name}: ${dockerMessage(error)}; run the deploy again once the host is reachable — it finds and fixes what is left`);
         }
       }
-      for (const { name } of networks) await docker.getNetwork(name).remove().catch((e: unknown) => note(`network ${name} left: ${dockerMessage(e)}`));
-      for (const { name } of volumes) await docker.getVolume(name).remove().catch((e: unknown) => note(`volume ${name} left: ${dockerMessage(e)}`));
+      await settleRestored(touched, retried);
+      for (const { name } of networks) await retried((docker) => docker.getNetwork(name).remove().catch(ignore(404))).catch((e: unknown) => note(`network ${name} left: ${dockerMessage(e)}`));
+      for (const { name } of volumes) await retried((docker) => docker.getVolume(name).remove().catch(ignore(404))).catch((e: unknown) => note(`volume ${name} left: ${dockerMessage(e)}`));
     }),
   );
   return notes;
+}
+
+/**
+ * Checks, a moment after the rollback, that each host still looks as before, and restores
+ * again what does not: a dockerd that restarts stops what was just restored.
+ */
+async function settleRestored(entries: Journal['containers'], retried: (step: (docker: Docker) => Promise<unknown>) => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + RECOVERY_WINDOW_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const wrong: Journal['containers'] = [];
+    for (const entry of entries) {
+      const ok = await retried(async (docker) => {
+        const current = await docker.getContainer(entry.name).inspect().catch(ignore(404));
+        return entry.oldId ? current?.Id === entry.oldId && (!entry.oldWasRunning || current.State.Running) : !current;
+      }).catch(() => false);
+      if (!ok) wrong.push(entry);
+    }
+    if (wrong.length === 0) return;
+    for (const entry of wrong) await retried((docker) => restoreContainer(docker, entry)).catch(() => undefined);
+  }
+}
+
+/** Puts one container back as before the deploy: whatever holds its name now goes, the previous one returns. */
+async function restoreContainer(docker: Docker, entry: Journal['containers'][number]): Promise<void> {
+  // By name, not by id: a create whose answer was lost with the connection still left a container.
+  const current = await docker.getContainer(entry.name).inspect().catch(ignore(404));
+  if (current && current.Id !== entry.oldId) await docker.getContainer(current.Id).remove({ force: true }).catch(ignore(404));
+  if (!entry.oldId) return;
+  const aside = await docker.getContainer(entry.name + PREVIOUS_SUFFIX).inspect().catch(ignore(404));
+  if (aside?.Id === entry.oldId) await docker.getContainer(entry.oldId).rename({ name: entry.name });
+  if (entry.oldWasRunning) await docker.getContainer(entry.oldId).start().catch(ignore(304));
 }
 
 async function hostReports(ctx: ApplyContext, outcome: HostReport['outcome']): Promise<HostReport[]> {

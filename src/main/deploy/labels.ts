@@ -10,6 +10,9 @@ export const LABEL = {
   lock: 'io.stackdraft.lock',
   lockHolder: 'io.stackdraft.lock-holder',
   lockSince: 'io.stackdraft.lock-since',
+  /** Machine and process id of the deploy holding the lock: a dead holder on this machine is known to be gone. */
+  lockMachine: 'io.stackdraft.lock-machine',
+  lockPid: 'io.stackdraft.lock-pid',
 } as const;
 
 /** Suffix of a replaced container kept (stopped) until its successor is healthy. */

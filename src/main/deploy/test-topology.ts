@@ -17,6 +17,8 @@ export interface TestTopologyOptions {
   webPort?: number;
   /** Per-service overrides, e.g. a health check that never passes. */
   override?: Record<string, Partial<ServiceInput>>;
+  /** Index in `hosts` of each service's host; default db 0, cache 1, api 1, web 2. */
+  placements?: Partial<Record<'db' | 'cache' | 'api' | 'web', number>>;
 }
 
 /** An httpd service that is healthy ~1 s after start (testbed pitfalls: no `wget -T`). */
@@ -42,7 +44,8 @@ export function httpService(id: string, port: number, image: string, extra: Part
 export function fourServiceTopology(options: TestTopologyOptions): Topology {
   const image = options.image ?? 'local/busybox:1';
   const o = options.override ?? {};
-  const [h1, h2, h3] = options.hosts;
+  const at = { db: 0, cache: 1, api: 1, web: 2, ...options.placements };
+  const hostOf = (service: keyof typeof at) => options.hosts[at[service]]!.name;
   const services = [
     httpService('db', 5432, image, { kind: 'database', plane: 'data', ...o.db }),
     httpService('cache', 6379, image, { kind: 'cache', plane: 'data', ...o.cache }),
@@ -68,20 +71,20 @@ export function fourServiceTopology(options: TestTopologyOptions): Topology {
       {
         id: 'test',
         name: 'Test',
-        hosts: [h1, h2, h3].map((h) => ({
-          id: h!.name,
-          name: h!.name,
+        hosts: options.hosts.map((h) => ({
+          id: h.name,
+          name: h.name,
           environment: 'test',
           cpu: 2,
           memoryMiB: 2048,
-          ssh: { address: h!.address, port: h!.port, user: h!.user, ...(options.identityFile ? { identityFile: options.identityFile } : {}) },
-          dockerSocket: h!.dockerSocket,
+          ssh: { address: h.address, port: h.port, user: h.user, ...(options.identityFile ? { identityFile: options.identityFile } : {}) },
+          dockerSocket: h.dockerSocket,
         })),
         placements: [
-          { service: 'db', host: h1!.name },
-          { service: 'cache', host: h2!.name },
-          { service: 'api', host: h2!.name },
-          { service: 'web', host: h3!.name },
+          { service: 'db', host: hostOf('db') },
+          { service: 'cache', host: hostOf('cache') },
+          { service: 'api', host: hostOf('api') },
+          { service: 'web', host: hostOf('web') },
         ],
       },
     ],

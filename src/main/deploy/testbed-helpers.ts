@@ -11,8 +11,8 @@ export function directDocker(testbed: Testbed, index: number): Docker {
   return new Docker({ socketPath: testbed.hosts[index]!.dockerSocket });
 }
 
-export async function engineFor(testbed: Testbed): Promise<{ engine: DeployEngine; pool: SshPool }> {
-  const pool = new SshPool({ trust: await TrustStore.open(null, [testbed.knownHostsFile]), agentSocket: '' });
+export async function engineFor(testbed: Testbed, options: { keepAliveIntervalMs?: number } = {}): Promise<{ engine: DeployEngine; pool: SshPool }> {
+  const pool = new SshPool({ trust: await TrustStore.open(null, [testbed.knownHostsFile]), agentSocket: '', ...options });
   return { engine: new DeployEngine({ pool, secrets: { valueOf: async () => undefined }, holder: 'vitest' }), pool };
 }
 

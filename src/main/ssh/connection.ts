@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type ClientChannel, type ConnectConfig, type ParsedKey } from 'ssh2';
 
 // ssh2 is CommonJS: Node's ESM loader gives its exports only as the default.
@@ -58,6 +58,8 @@ export const describeTarget = (t: SshTarget): string => `${t.user}@${t.address}$
 export class SshConnection {
   private closed = false;
   private readonly closeListeners: ((error?: SshError) => void)[] = [];
+  /** Streams in use: failed at once when the connection goes, so no Docker call waits on a dead channel. */
+  private readonly streams = new Set<Duplex>();
   /** How many authentication methods were tried (0 when refused at the host key). */
   readonly stats = { authAttempts: 0 };
 
@@ -66,7 +68,10 @@ export class SshConnection {
     private readonly client: Client,
     private readonly slots: Slots,
   ) {
-    client.on('close', () => this.markClosed(new SshError('CONNECTION_LOST', `${describeTarget(target)}: the SSH connection was closed.`)));
+    const lost = () => this.markClosed(new SshError('CONNECTION_LOST', `${describeTarget(target)}: the SSH connection was closed.`));
+    // 'end' comes first when the server side dies (sshd killed); nothing more can arrive after it.
+    client.on('end', lost);
+    client.on('close', lost);
     client.on('error', (error) => this.markClosed(describeConnectError(describeTarget(target), error)));
   }
 
@@ -105,6 +110,8 @@ export class SshConnection {
     await new Promise<void>((resolve, reject) => {
       const onError = (error: Error & { level?: string }) => {
         client.removeListener('ready', onReady);
+        // ssh2 may report more (e.g. "Connection lost before handshake" after a timeout): one answer is enough.
+        client.on('error', () => undefined);
         client.end();
         if (refusal) reject(refusal);
         else if (error.level === 'client-authentication' && stats.authAttempts === 0) {
@@ -147,6 +154,12 @@ export class SshConnection {
         this.client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => (error ? reject(error) : resolve(channel)));
       });
       stream.once('close', release);
+      if (this.closed) {
+        stream.destroy();
+        throw new SshError('CONNECTION_LOST', `${describeTarget(this.target)}: the SSH connection was lost.`);
+      }
+      this.streams.add(stream);
+      stream.once('close', () => this.streams.delete(stream));
       return stream;
     } catch (error) {
       release();
@@ -165,6 +178,11 @@ export class SshConnection {
     this.markClosed();
   }
 
+  /** Local TCP port of the connection: lets a fault test find the sshd process serving exactly this one. */
+  get localPort(): number | undefined {
+    return (this.client as unknown as { _sock?: { localPort?: number } })._sock?.localPort;
+  }
+
   /** For fault tests: drops the TCP connection without a goodbye, as a network failure would. */
   destroyForTest(): void {
     (this.client as unknown as { _sock?: { destroy(): void } })._sock?.destroy();
@@ -173,6 +191,10 @@ export class SshConnection {
   private markClosed(error?: SshError): void {
     if (this.closed) return;
     this.closed = true;
+    // ssh2's Channel.destroy() only asks the (dead) server to close; the stream's own destroy ends it here and now.
+    // With the reason when the connection was lost (whoever reads gets it); without one on our own close().
+    for (const stream of this.streams) Duplex.prototype.destroy.call(stream, error);
+    this.streams.clear();
     for (const listener of this.closeListeners.splice(0)) listener(error);
   }
 }

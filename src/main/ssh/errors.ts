@@ -34,6 +34,9 @@ export function describeConnectError(where: string, error: Error & { code?: stri
   if (code === 'ETIMEDOUT' || /timed out/i.test(error.message)) {
     return new SshError('TIMEOUT', `${where}: no answer in time — the host may be down or a firewall drops SSH.`, undefined, { cause: error });
   }
+  if (error.level === 'client-timeout' || /keepalive/i.test(error.message)) {
+    return new SshError('CONNECTION_LOST', `${where}: the host stopped answering (no reply to SSH keep-alives) — it may be frozen, overloaded or cut off; the connection was dropped.`, undefined, { cause: error });
+  }
   if (error.level === 'client-authentication') {
     return new SshError('AUTH_FAILED', `${where}: the server refused every key offered (ssh-agent or key file) — is the public key in the user's authorized_keys?`, undefined, { cause: error });
   }
