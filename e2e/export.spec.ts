@@ -37,7 +37,9 @@ async function cliExport(file: string, args: string[], out: string): Promise<str
 
 test.describe('File ▸ Export…', () => {
   for (const example of loadExamples()) {
-    test(`${example.id}: the Mermaid preview of every tier renders in Chromium with no error`, async ({ app }) => {
+    test(`${example.id}: the Mermaid previews of every tier (by host, by plane, cold-start gantt) render in Chromium with no error`, async ({ app }) => {
+      // Up to 3 maps per tier, each a second or two of mermaid layout on a busy machine.
+      test.setTimeout(300_000);
       const mermaidRequests: string[] = [];
       app.page.on('request', (request) => /mermaid\.core/.test(request.url()) && mermaidRequests.push(request.url()));
       await app.openExample(example.id);
@@ -46,6 +48,12 @@ test.describe('File ▸ Export…', () => {
       await expect(app.testId('export-dialog')).toBeVisible();
       for (const tier of example.topology.tiers) {
         await app.testId('export-tier').selectOption(tier.id);
+        for (const groupBy of ['host', 'plane']) {
+          await app.testId('export-format-mermaid').check();
+          await app.testId('export-group-by').selectOption(groupBy);
+          await expectMermaidRendered(app);
+        }
+        await app.testId('export-format-gantt').check();
         await expectMermaidRendered(app);
       }
       expect(mermaidRequests.length, 'mermaid was loaded when the dialog opened').toBeGreaterThan(0);
