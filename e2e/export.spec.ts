@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportCommand } from '../src/cli/commands/export';
 import { expect, test, type AppPage } from './fixtures';
@@ -22,17 +22,24 @@ async function expectMermaidRendered(app: AppPage): Promise<void> {
   await expect(app.page.locator('.error-icon, .error-text, [id^="dstackdraft-mermaid"]')).toHaveCount(0);
 }
 
-/** What `stackdraft export` writes for the same options. */
-async function cliExport(file: string, args: string[], out: string): Promise<string> {
+/** Runs `stackdraft export` with the same options, writing to `out`. */
+async function runCli(file: string, args: string[], out: string): Promise<void> {
   const errors: string[] = [];
   const code = await exportCommand([file, ...args, '-o', out], { out: () => undefined, err: (line) => errors.push(line) });
   expect(code, errors.join('\n')).toBe(0);
+}
+
+/** What `stackdraft export` writes to one file for the same options. */
+async function cliExport(file: string, args: string[], out: string): Promise<string> {
+  await runCli(file, args, out);
   return readFile(out, 'utf8');
 }
 
 test.describe('File ▸ Export…', () => {
   for (const example of loadExamples()) {
-    test(`${example.id}: the Mermaid preview of every tier renders in Chromium with no error`, async ({ app }) => {
+    test(`${example.id}: the Mermaid previews of every tier (by host, by plane, cold-start gantt) render in Chromium with no error`, async ({ app }) => {
+      // Up to 3 maps per tier, each a second or two of mermaid layout on a busy machine.
+      test.setTimeout(300_000);
       const mermaidRequests: string[] = [];
       app.page.on('request', (request) => /mermaid\.core/.test(request.url()) && mermaidRequests.push(request.url()));
       await app.openExample(example.id);
@@ -41,13 +48,19 @@ test.describe('File ▸ Export…', () => {
       await expect(app.testId('export-dialog')).toBeVisible();
       for (const tier of example.topology.tiers) {
         await app.testId('export-tier').selectOption(tier.id);
+        for (const groupBy of ['host', 'plane']) {
+          await app.testId('export-format-mermaid').check();
+          await app.testId('export-group-by').selectOption(groupBy);
+          await expectMermaidRendered(app);
+        }
+        await app.testId('export-format-gantt').check();
         await expectMermaidRendered(app);
       }
       expect(mermaidRequests.length, 'mermaid was loaded when the dialog opened').toBeGreaterThan(0);
     });
   }
 
-  test('copies and saves exactly what the CLI exports: Mermaid, compose, report and PNG', async ({ app, workDir }) => {
+  test('copies and saves exactly what the CLI exports: Mermaid, compose per host, report; PNG saved and copied as an image', async ({ app, workDir }) => {
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     const file = join(EXAMPLES_DIR, 'breakpilot.stackdraft.yaml');
     const tierId = loadExamples().find((e) => e.id === 'breakpilot')!.topology.tiers[0]!.id;
@@ -77,8 +90,30 @@ test.describe('File ▸ Export…', () => {
     await expect(app.toast('success').filter({ hasText: report })).toBeVisible();
     expect(await readFile(report, 'utf8')).toBe(await cliExport(file, ['--tier', tierId, '--format', 'report'], join(workDir, 'cli-report.md')));
 
+    await app.testId('export-format-compose').check();
+    await app.testId('export-host').selectOption({ index: 1 });
+    const hostName = await app.testId('export-host').locator('option:checked').textContent();
+    const compose = join(workDir, 'compose.yml');
+    await app.testId('export-path').fill(compose);
+    await app.testId('export-save').click();
+    await expect(app.toast('success').filter({ hasText: compose })).toBeVisible();
+    const cliDir = join(workDir, 'cli-compose');
+    await runCli(file, ['--tier', tierId, '--format', 'compose'], cliDir);
+    const cliFile = (await readdir(cliDir)).find((name) => name.includes(hostName!.trim()));
+    expect(await readFile(compose, 'utf8')).toBe(await readFile(join(cliDir, cliFile!), 'utf8'));
+
     await app.testId('export-format-png').check();
     await expect(app.testId('image-preview')).toBeVisible();
+    await app.testId('export-copy').click();
+    await expect(app.toast('success').filter({ hasText: 'Copied the image' })).toBeVisible();
+    const copied = await app.page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item!.getType('image/png');
+      const bitmap = await createImageBitmap(blob);
+      return { types: item!.types, width: bitmap.width };
+    });
+    expect(copied.types).toContain('image/png');
+    expect(copied.width).toBeGreaterThan(500);
     const png = join(workDir, 'map.png');
     await app.testId('export-path').fill(png);
     await app.testId('export-save').click();

@@ -10,6 +10,8 @@ export interface ReportRow {
   dataLost?: number;
   orphans?: number;
   unhelpful?: number;
+  /** Exports: markup, scripts or directives that got through. */
+  unsafe?: number;
   notes?: string;
 }
 
@@ -17,7 +19,7 @@ const cell = (value: number | undefined) => (value === undefined ? '—' : Strin
 
 export function renderReport(rows: readonly ReportRow[], details: readonly string[], startedAt: Date, seconds: number, mode: string): string {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
-  const failing = rows.filter((row) => (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0) > 0);
+  const failing = rows.filter((row) => (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0) + (row.unsafe ?? 0) > 0);
   return [
     '# Reliability',
     '',
@@ -27,10 +29,10 @@ export function renderReport(rows: readonly ReportRow[], details: readonly strin
     'Every figure below comes from that run. "Unhelpful" counts refusals that did not say where (no line, or no field for a schema problem);',
     `"hangs" counts single loads over 2 s. ${failing.length === 0 ? 'Every failure column is zero.' : `**${failing.length} case(s) have failures — see the details.**`}`,
     '',
-    '| area | case | trials | crashes | hangs | data lost | orphans | unhelpful | notes |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| area | case | trials | crashes | hangs | data lost | orphans | unhelpful | unsafe | notes |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map((row) =>
-      `| ${row.area} | ${row.case} | ${row.trials} | ${cell(row.crashes)} | ${cell(row.hangs)} | ${cell(row.dataLost)} | ${cell(row.orphans)} | ${cell(row.unhelpful)} | ${row.notes ?? ''} |`,
+      `| ${row.area} | ${row.case} | ${row.trials} | ${cell(row.crashes)} | ${cell(row.hangs)} | ${cell(row.dataLost)} | ${cell(row.orphans)} | ${cell(row.unhelpful)} | ${cell(row.unsafe)} | ${row.notes ?? ''} |`,
     ),
     '',
     ...(details.length > 0 ? ['## Details', '', ...details, ''] : []),

@@ -9,6 +9,7 @@ import { killWhileSaving } from '../../src/main/services/reliability/kill-save';
 import { hostileStructures } from '../../src/shared/format/fuzz/cases';
 import type { FuzzTally } from '../../src/shared/format/fuzz/run-cases';
 import { renderFaultSection, runFaultMatrix, spliceSection, trialFailures } from './deploy-faults';
+import { hostileExports } from './exports';
 import { badFilesStayUntouched, fuzzHostile, fuzzMutations, fuzzTruncations, readExamples } from './files';
 import { renderReport, type ReportRow } from './report';
 
@@ -90,9 +91,14 @@ rows.push({
   notes: `file always the old or the new version, backup present; ${killed.leftoverTempFiles} temp files left by the kills (the next save of that file removes them)`,
 });
 
+step('hostile strings through every exporter');
+const exportsRun = await hostileExports();
+rows.push(exportsRun.row);
+details.push(...exportsRun.details);
+
 const faults = await deployFaults();
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
 await writeFile(join(root, 'RELIABILITY.md'), `${renderReport(rows, details, startedAt, seconds, quick ? 'quick' : 'full')}\n${faults.text}`);
 step(`RELIABILITY.md written (${seconds.toFixed(0)} s)`);
-const failures = faults.failures + rows.reduce((sum, row) => sum + (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0), 0);
+const failures = faults.failures + rows.reduce((sum, row) => sum + (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0) + (row.unsafe ?? 0), 0);
 process.exit(failures === 0 ? 0 : 1);

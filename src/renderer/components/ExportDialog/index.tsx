@@ -3,6 +3,7 @@ import { useTransferDialogs } from '../../commands/exportCommands';
 import { call } from '../../ipc/client';
 import { useAppStore } from '../../store';
 import { errorMessage } from '../../store/logic';
+import { copySvgAsPng } from './copyImage';
 import { ExportOptionsForm } from './ExportOptionsForm';
 import { ExportPreview } from './ExportPreview';
 import { exportOutput, type ExportOptions, type ExportOutput } from './output';
@@ -53,8 +54,9 @@ function ExportDialogBox({ dark }: { dark: boolean }) {
   const copy = async () => {
     if (!output) return;
     try {
-      await navigator.clipboard.writeText(output.text);
-      notify('success', `Copied ${output.kind === 'image' && output.format === 'png' ? 'the SVG of the image' : output.fileName} to the clipboard.`);
+      if (output.kind === 'image' && output.format === 'png') await copySvgAsPng(output.svg, output.width, output.height);
+      else await navigator.clipboard.writeText(output.text);
+      notify('success', `Copied ${output.kind === 'image' && output.format === 'png' ? 'the image' : output.fileName} to the clipboard.`);
     } catch (error) {
       notify('error', `Could not copy: ${errorMessage(error)}`);
     }
@@ -99,7 +101,7 @@ function ExportDialogBox({ dark }: { dark: boolean }) {
             Close
           </button>
           <button type="button" className="btn" onClick={() => void copy()} disabled={!output || output.text === ''} data-testid="export-copy">
-            {output?.kind === 'image' && output.format === 'png' ? 'Copy SVG' : 'Copy'}
+            {output?.kind === 'image' && output.format === 'png' ? 'Copy image' : 'Copy'}
           </button>
           <button type="button" className="btn btn--primary" onClick={() => void save()} disabled={!output || output.text === '' || (!nativeDialogs && !savePath.trim())} data-testid="export-save">
             Save…
