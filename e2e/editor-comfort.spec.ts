@@ -96,6 +96,18 @@ test.describe('editor comfort', () => {
     await expect.poll(async () => Math.abs((await place()).x - before.x) + Math.abs((await place()).y - before.y)).toBeLessThan(0.01);
   });
 
+  test('a running auto-layout can be cancelled and changes nothing', async ({ app }) => {
+    await app.openExample('breakpilot');
+    await app.testId('layout-button').click();
+    await app.testId('layout-cancel').click();
+    await expect(app.testId('layout-cancel')).toHaveCount(0);
+    await expect(app.testId('layout-button')).toBeEnabled();
+    // Long enough for the worker's answer to have come back: a cancelled layout never lands.
+    await app.page.waitForTimeout(3_000);
+    await expect(app.testId('dirty-marker')).toHaveCount(0);
+    await expect(app.testId('undo-button')).toBeDisabled();
+  });
+
   test('the plane view groups services by plane, labelled with their host', async ({ app }) => {
     await app.openExample('codespartan');
     await app.testId('view-plane').click();
