@@ -64,8 +64,7 @@ test.describe('drawing with the editor', () => {
     await app.testId('palette-service-app').dragTo(second, { force: true });
     const service = app.testId('service-app');
     await expect(service).toBeVisible();
-    // Connecting by dragging a handle is covered by the store's unit tests; driving it here is left to do (see the report).
-
+    // Connecting by dragging a handle: e2e/editor-connect.spec.ts.
 
     // Edit in the inspector, validated as you type.
     await postgres.click();

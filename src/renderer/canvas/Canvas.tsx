@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type ColorMode } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type ReactFlowState } from '@xyflow/react';
 import { useEffect, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
@@ -57,6 +57,10 @@ function RegisterControls() {
 
 const GRID: [number, number] = [10, 10];
 
+/** Below this zoom a box's small print cannot be read: it is not painted (canvas.css `is-far`). */
+const FAR_ZOOM = 0.4;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const nodes = useAppStore((s) => s.nodes);
@@ -71,6 +75,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const connect = useAppStore((s) => s.connect);
   const addFromPalette = useAppStore((s) => s.addFromPalette);
   const { screenToFlowPosition } = useReactFlow();
+  const far = useStore(isFar);
 
   const onDragOver = (event: DragEvent) => {
     if (!editable || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -87,7 +92,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   };
 
   return (
-    <div className="canvas" data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
         edges={edges}

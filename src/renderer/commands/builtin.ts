@@ -6,19 +6,12 @@ import type { Command } from './registry';
 
 type Call = StoreDeps['call'];
 
-/** File, View (grouping, theme), Tier navigation and Help: the commands the shell owns. */
+/** File, View (grouping, theme) and Help: the commands the shell owns (Edit and Tier: editorCommands). */
 export function shellCommands(store: AppStore, call: Call): Command[] {
   const s = () => store.getState();
   const hasDocument = () => s().topology !== null;
   const idle = () => s().busy === null;
   const themeCommand = (id: Command['id'], theme: ThemeChoice): Command => ({ id, run: () => s().setTheme(theme), checked: () => s().theme === theme });
-  const stepTier = (step: 1 | -1) => {
-    const { topology, tierId } = s();
-    const tiers = topology?.tiers ?? [];
-    if (tiers.length < 2) return;
-    const index = Math.max(0, tiers.findIndex((t) => t.id === tierId));
-    s().setTier(tiers[(index + step + tiers.length) % tiers.length]!.id);
-  };
   const openLink = async (link: 'docs' | 'issues') => {
     const { opened, url } = await call('app.openLink', { link });
     // The browser build has no main-side browser to ask: the page opens it itself.
@@ -37,9 +30,6 @@ export function shellCommands(store: AppStore, call: Call): Command[] {
     themeCommand('view.themeSystem', 'system'),
     themeCommand('view.themeLight', 'light'),
     themeCommand('view.themeDark', 'dark'),
-
-    { id: 'tier.next', run: () => stepTier(1), enabled: () => (s().topology?.tiers.length ?? 0) > 1 },
-    { id: 'tier.previous', run: () => stepTier(-1), enabled: () => (s().topology?.tiers.length ?? 0) > 1 },
 
     { id: 'help.shortcuts', run: () => useShellDialogs.getState().show('shortcuts') },
     { id: 'help.about', run: () => useShellDialogs.getState().show('about') },

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { call, onEvent } from '../ipc/client';
 import { shellCommands } from '../commands/builtin';
 import { deployCommands } from '../commands/deployCommands';
+import { editorCommands } from '../commands/editorCommands';
 import { exportCommands } from '../commands/exportCommands';
 import { commands, currentPlatform } from '../commands/registry';
 import { useAppStore } from '../store';
@@ -24,7 +25,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
-  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...deployCommands(useAppStore), ...exportCommands(useAppStore)), []);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...editorCommands(useAppStore), ...deployCommands(useAppStore), ...exportCommands(useAppStore)), []);
   useEffect(() => {
     if (phase !== 'ready') return;
     const offMenu = onEvent('menu.command', ({ command }) => {
@@ -33,6 +34,8 @@ export function useCommands(): void {
     if (transport === 'electron') return offMenu;
     const platform = currentPlatform();
     const onKey = (event: KeyboardEvent) => {
+      // The editor's own shortcut handler may have taken this key already (Ctrl+Z, Delete …).
+      if (event.defaultPrevented) return;
       const command = commands.commandForKey(event, platform);
       if (!command || (command.startsWith('edit.') && isTextEntry(event.target))) return;
       // A modal dialog owns the keyboard.

@@ -12,6 +12,8 @@ function typing(target: EventTarget | null): boolean {
 export function useEditorShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      // The menu's key handler (useCommands) may have run this as a command already.
+      if (event.defaultPrevented) return;
       const shortcut = matchShortcut(event);
       if (!shortcut) return;
       const s = useAppStore.getState();

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useTierRename } from '../../commands/tierRename';
 import { TierActions } from './TierActions';
 import { tierSummary, type TierSummary } from '../../../shared/view/capacity';
 import { formatMemory, formatMoney, formatNumber } from '../../../shared/view/format';
@@ -19,7 +20,9 @@ export function TierBar() {
   const setTier = useAppStore((s) => s.setTier);
   const renameTier = useAppStore((s) => s.renameTier);
   const readOnly = useAppStore((s) => s.readOnly);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const renaming = useTierRename((s) => s.tierId);
+  const setRenaming = useTierRename((s) => s.start);
+  const stopRenaming = useTierRename((s) => s.stop);
   const summaries = useMemo(() => (tiers ?? []).map((tier) => ({ tier, summary: tierSummary(tier) })), [tiers]);
   const current = summaries.find((s) => s.tier.id === tierId)?.tier;
 
@@ -38,11 +41,11 @@ export function TierBar() {
               onFocus={(e) => e.target.select()}
               onBlur={(e) => {
                 renameTier(tier.id, e.target.value);
-                setRenaming(null);
+                stopRenaming();
               }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') e.currentTarget.blur();
-                if (e.key === 'Escape') setRenaming(null);
+                if (e.key === 'Escape') stopRenaming();
               }}
             />
           ) : (

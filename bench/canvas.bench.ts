@@ -1,0 +1,232 @@
+/**
+ * The canvas, side by side in one run: Stackdraft's built renderer with a generated
+ * 1,000-service topology on 100 hosts, and a bare React Flow page (bench/canvas/bare) with
+ * the same number of default nodes and edges at the same positions. Both in Debian's
+ * headless Chromium, both driven by the same script: drag a service, then pan the canvas,
+ * one mouse move per frame. Reports frame times (requestAnimationFrame deltas), frames
+ * over 50 ms, and React commits and component renders per mouse move.
+ *
+ * Needs the built renderer: `npx electron-vite build` first.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startBridgeApp } from '../src/main/bridge/app';
+import { serializeTopology } from '../src/shared/format';
+import { toFlow } from '../src/renderer/canvas/toFlow';
+import { installProbe, type ProbeReadout } from './canvas/probe';
+import { serveDirectory } from './canvas/serve';
+import { generateTopology } from './generate-topology';
+
+/** A phase's readout pooled over the rounds, with the moves the script made. */
+type Pooled = ProbeReadout & { moves: number };
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const rendererDir = join(root, 'out/renderer');
+const ROUNDS = 2;
+// tsx names functions with a `__name` helper the page does not have.
+const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();` };
+const started = performance.now();
+const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
+const MOVES = 40;
+
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('out/renderer is missing: run `npx electron-vite build` first');
+  process.exit(2);
+}
+
+const topology = generateTopology(100, 100);
+const flow = toFlow(topology, topology.tiers[0]!.id, 'host');
+const work = await mkdtemp(join(tmpdir(), 'stackdraft-canvas-bench-'));
+const file = join(work, 'bench.stackdraft.yaml');
+await writeFile(file, serializeTopology(topology));
+
+// The bare page gets Stackdraft's nodes as React Flow default nodes, at absolute positions.
+const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+const absolute = (id: string): { x: number; y: number } => {
+  const node = byId.get(id)!;
+  const parent = node.parentId ? absolute(node.parentId) : { x: 0, y: 0 };
+  return { x: parent.x + node.position.x, y: parent.y + node.position.y };
+};
+const bareDir = join(work, 'bare');
+await build({
+  configFile: false,
+  root: join(root, 'bench/canvas/bare'),
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: { outDir: bareDir, emptyOutDir: true },
+});
+await writeFile(
+  join(bareDir, 'flow.json'),
+  JSON.stringify({
+    nodes: flow.nodes.map((n) => ({ id: n.id, position: absolute(n.id), data: { label: 'name' in n.data ? n.data.name : n.data.label } })),
+    edges: flow.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
+  }),
+);
+
+progress('bare page built');
+const stackdraftServer = await serveDirectory(rendererDir);
+const bareServer = await serveDirectory(bareDir);
+const bridge = await startBridgeApp({ allowedOrigins: [stackdraftServer.origin] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+
+/** One mouse move per frame, as a real mouse at 60 Hz, from `from` by `by` pixels. */
+async function stroke(page: Page, from: { x: number; y: number }, by: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= MOVES; i++) {
+    await page.mouse.move(from.x + (by.x * i) / MOVES, from.y + (by.y * i) / MOVES);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  }
+  await page.mouse.up();
+}
+
+/** The centre of a node on screen, and an empty spot of the pane near the middle. */
+function targets(page: Page, nodeId: string) {
+  return page.evaluate((id) => {
+    const box = document.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect();
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    // Hit-testing a page this big is slow: rule out points under a node by their boxes first.
+    const covered = [...document.querySelectorAll('.react-flow__node, .react-flow__panel')].map((el) => el.getBoundingClientRect());
+    const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+    const candidates: { x: number; y: number; distance: number }[] = [];
+    for (let x = pane.x + 20; x < pane.right - 20; x += 6) {
+      for (let y = pane.y + 20; y < pane.bottom - 20; y += 6) candidates.push({ x, y, distance: Math.hypot(x - middle.x, y - middle.y) });
+    }
+    candidates.sort((a, b) => a.distance - b.distance);
+    const free = candidates.find(
+      (p) =>
+        !covered.some((r) => p.x >= r.left - 4 && p.x <= r.right + 4 && p.y >= r.top - 4 && p.y <= r.bottom + 4) &&
+        document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'),
+    );
+    if (!free) throw new Error('no empty spot of the pane to pan from');
+    return { node: { x: box.x + box.width / 2, y: box.y + box.height / 2 }, pane: { x: free.x, y: free.y } };
+  }, nodeId);
+}
+
+/** The node nearest the middle of the canvas: the one a user would grab. */
+function middleService(page: Page) {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    let best = '';
+    let bestDistance = Infinity;
+    for (const el of document.querySelectorAll('.react-flow__node-service')) {
+      const r = el.getBoundingClientRect();
+      const distance = Math.hypot(r.x + r.width / 2 - (pane.x + pane.width / 2), r.y + r.height / 2 - (pane.y + pane.height / 2));
+      if (distance < bestDistance) [best, bestDistance] = [el.getAttribute('data-id')!, distance];
+    }
+    return best;
+  });
+}
+
+async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan: Pooled }> {
+  const pooled = { drag: { frames: [] as number[], moves: 0, renders: 0, commits: 0 }, pan: { frames: [] as number[], moves: 0, renders: 0, commits: 0 } };
+  const warm = await targets(page, nodeId);
+  await stroke(page, warm.pane, { x: 40, y: 20 });
+  for (let round = 0; round < ROUNDS; round++) {
+    const at = await targets(page, nodeId);
+    const direction = round % 2 === 0 ? 1 : -1;
+    for (const [kind, from, by] of [
+      ['drag', at.node, { x: 160 * direction, y: 60 * direction }],
+      ['pan', at.pane, { x: -220 * direction, y: -90 * direction }],
+    ] as const) {
+      await page.waitForTimeout(300);
+      progress(`${kind}, round ${round + 1}`);
+      await page.evaluate(() => window.__probe.start());
+      await stroke(page, from, by);
+      // Let the drop settle (Stackdraft commits the drag to the document here).
+      await page.waitForTimeout(300);
+      const readout = await page.evaluate(() => window.__probe.stop());
+      const into = pooled[kind];
+      into.frames.push(...readout.frames);
+      into.moves += MOVES;
+      into.renders += readout.renders;
+      into.commits += readout.commits;
+    }
+  }
+  return pooled;
+}
+
+async function stackdraftPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(PROBE);
+  await page.goto(`${stackdraftServer.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await page.getByTestId('open-button').click();
+  await page.getByTestId('open-path-input').fill(file);
+  await page.getByTestId('open-path-submit').click();
+  await page.locator('.react-flow__node-service').nth(topology.services.length - 1).waitFor({ timeout: 120_000 });
+  return page;
+}
+
+async function barePage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(PROBE);
+  await page.goto(`${bareServer.origin}/`);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
+  await page.locator('.react-flow__node').nth(flow.nodes.length - 1).waitFor();
+  return page;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+function row(name: string, phase: string, r: Pooled): string[] {
+  const sorted = [...r.frames].sort((a, b) => a - b);
+  return [
+    name,
+    phase,
+    String(sorted.length),
+    `${percentile(sorted, 0.5).toFixed(1)} ms`,
+    `${percentile(sorted, 0.95).toFixed(1)} ms`,
+    String(sorted.filter((f) => f > 50).length),
+    String(r.moves),
+    (r.commits / Math.max(1, r.moves)).toFixed(2),
+    (r.renders / Math.max(1, r.moves)).toFixed(1),
+  ];
+}
+
+try {
+  const rows: string[][] = [];
+  const p95 = new Map<string, number>();
+  const stackdraft = await stackdraftPage();
+  progress('Stackdraft page open');
+  const nodeId = await middleService(stackdraft);
+  const domNodes = await stackdraft.locator('.react-flow__node').count();
+  const ours = await measure(stackdraft, nodeId);
+  await stackdraft.close();
+  progress('Stackdraft measured');
+  const bare = await barePage();
+  progress('bare page open');
+  const theirs = await measure(bare, nodeId);
+  await bare.close();
+  for (const [name, result] of [['Stackdraft', ours], ['bare React Flow', theirs]] as const) {
+    for (const phase of ['drag', 'pan'] as const) {
+      rows.push(row(name, phase, result[phase]));
+      const sorted = [...result[phase].frames].sort((a, b) => a - b);
+      p95.set(`${name} ${phase}`, percentile(sorted, 0.95));
+    }
+  }
+  console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each`);
+  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  for (const phase of ['drag', 'pan']) {
+    const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
+    console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
+  }
+} finally {
+  await browser.close();
+  await bridge.close();
+  await stackdraftServer.close();
+  await bareServer.close();
+  await rm(work, { recursive: true, force: true });
+}
