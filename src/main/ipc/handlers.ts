@@ -96,6 +96,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'file.listRecent': async () => deps.recent.list(),
+    'file.clearRecent': async () => {
+      await deps.recent.clear();
+      return null;
+    },
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
     ...createShellHandlers(deps.shell ?? defaultShellDeps()),
