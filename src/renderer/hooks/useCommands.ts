@@ -4,6 +4,7 @@ import { shellCommands } from '../commands/builtin';
 import { deployCommands } from '../commands/deployCommands';
 import { exportCommands } from '../commands/exportCommands';
 import { commands, currentPlatform } from '../commands/registry';
+import { settingsCommands } from '../commands/settingsCommands';
 import { useAppStore } from '../store';
 
 /** Runs a command by id, from wherever it came; false when it is unknown or disabled. */
@@ -24,7 +25,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
-  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...deployCommands(useAppStore), ...exportCommands(useAppStore)), []);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...deployCommands(useAppStore), ...exportCommands(useAppStore), ...settingsCommands()), []);
   useEffect(() => {
     if (phase !== 'ready') return;
     const offMenu = onEvent('menu.command', ({ command }) => {

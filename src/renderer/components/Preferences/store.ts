@@ -1,0 +1,81 @@
+import { create } from 'zustand';
+import type { SecretNames } from '../../../shared/ipc';
+import type { EditableSettings } from '../../../shared/settings';
+import { call } from '../../ipc/client';
+
+/** File ▸ Preferences…: settings, secrets status and stored names, read fresh each time it opens. */
+interface PreferencesState {
+  open: boolean;
+  settings: EditableSettings | null;
+  secrets: { available: boolean; reason?: string } | null;
+  names: SecretNames | null;
+  /** The last failed save or read, shown at the top of the dialog. */
+  error: string | null;
+  /** A short confirmation of the last change (e.g. "Recent files cleared"). */
+  notice: string | null;
+  show(): Promise<void>;
+  close(): void;
+  save(patch: Partial<EditableSettings>): Promise<EditableSettings | null>;
+  clearRecent(): Promise<void>;
+  storeSecret(key: string, value: string): Promise<boolean>;
+  deleteSecret(name: string): Promise<void>;
+}
+
+const message = (error: unknown) => (error as Error).message;
+
+export const usePreferences = create<PreferencesState>()((set) => {
+  const loadNames = async () => set({ names: await call('secrets.list', {}) });
+  const attempt = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      const result = await work();
+      set({ error: null });
+      return result;
+    } catch (error) {
+      set({ error: message(error), notice: null });
+      return null;
+    }
+  };
+  return {
+    open: false,
+    settings: null,
+    secrets: null,
+    names: null,
+    error: null,
+    notice: null,
+    async show() {
+      set({ open: true, settings: null, secrets: null, names: null, error: null, notice: null });
+      await attempt(async () => {
+        const [settings, secrets, names] = await Promise.all([call('settings.get', {}), call('secrets.status', {}), call('secrets.list', {})]);
+        set({ settings, secrets, names });
+      });
+    },
+    close: () => set({ open: false }),
+    async save(patch) {
+      const settings = await attempt(() => call('settings.update', patch));
+      if (settings !== null) set({ settings, notice: null });
+      return settings;
+    },
+    async clearRecent() {
+      const cleared = await attempt(async () => {
+        await call('file.clearRecent', {});
+        return true;
+      });
+      if (cleared) set({ notice: 'Recent files cleared.' });
+    },
+    async storeSecret(key, value) {
+      const done = await attempt(async () => {
+        await call('secrets.set', { key, value });
+        await loadNames();
+        return true;
+      });
+      return done === true;
+    },
+    async deleteSecret(name) {
+      await attempt(async () => {
+        await call('secrets.delete', { key: `token/${name}` });
+        await loadNames();
+        return true;
+      });
+    },
+  };
+});
