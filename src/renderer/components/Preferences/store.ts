@@ -23,7 +23,7 @@ interface PreferencesState {
 
 const message = (error: unknown) => (error as Error).message;
 
-export const usePreferences = create<PreferencesState>()((set) => {
+export const usePreferences = create<PreferencesState>()((set, get) => {
   const loadNames = async () => set({ names: await call('secrets.list', {}) });
   const attempt = async <T>(work: () => Promise<T>): Promise<T | null> => {
     try {
@@ -51,8 +51,11 @@ export const usePreferences = create<PreferencesState>()((set) => {
     },
     close: () => set({ open: false }),
     async save(patch) {
+      // Shown at once (a radio must follow the click); main's answer, or the old value on failure, replaces it.
+      const before = get().settings;
+      if (before !== null) set({ settings: { ...before, ...patch } });
       const settings = await attempt(() => call('settings.update', patch));
-      if (settings !== null) set({ settings, notice: null });
+      set({ settings: settings ?? before, notice: null });
       return settings;
     },
     async clearRecent() {
