@@ -88,7 +88,7 @@ export function PreferencesDialog() {
               <NumberSetting
                 setting="defaultHealthCheckTimeoutSeconds"
                 label="Default health-check timeout"
-                hint="seconds a service may take to become healthy"
+                hint="seconds per service"
                 value={settings.defaultHealthCheckTimeoutSeconds}
                 onValid={(value) => change({ defaultHealthCheckTimeoutSeconds: value })}
               />
