@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { SecretNames } from '../../../shared/ipc';
+import type { ChannelName, RequestOf, ResponseOf, SecretNames } from '../../../shared/ipc';
 import type { EditableSettings } from '../../../shared/settings';
 import { call } from '../../ipc/client';
 
 /** File ▸ Preferences…: settings, secrets status and stored names, read fresh each time it opens. */
-interface PreferencesState {
+export interface PreferencesState {
   open: boolean;
   settings: EditableSettings | null;
   secrets: { available: boolean; reason?: string } | null;
@@ -23,7 +23,10 @@ interface PreferencesState {
 
 const message = (error: unknown) => (error as Error).message;
 
-export const usePreferences = create<PreferencesState>()((set, get) => {
+type Call = <C extends ChannelName>(channel: C, request: RequestOf<C>) => Promise<ResponseOf<C>>;
+
+/** The dialog's state over any way of calling main (the IPC client in the app, a stand-in in tests). */
+export const createPreferencesStore = (call: Call) => create<PreferencesState>()((set, get) => {
   const loadNames = async () => set({ names: await call('secrets.list', {}) });
   const attempt = async <T>(work: () => Promise<T>): Promise<T | null> => {
     try {
@@ -82,3 +85,5 @@ export const usePreferences = create<PreferencesState>()((set, get) => {
     },
   };
 });
+
+export const usePreferences = createPreferencesStore(call);
