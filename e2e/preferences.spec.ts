@@ -39,7 +39,9 @@ test.describe('File ▸ Preferences…', () => {
     // Reloading starts a new page: what shows next comes from main's settings.
     await app.page.reload();
     await expect(app.page.locator('[data-app-state="ready"]')).toBeVisible();
-    await openPreferences(app);
+    // Ctrl+, as in the menu.
+    await app.page.keyboard.press('Control+Comma');
+    await expect(app.testId('preferences-dialog')).toBeVisible();
     await expect(app.testId('pref-theme-dark')).toBeChecked();
     await expect(app.testId('pref-autosaveIntervalSeconds')).toHaveValue('120');
     await expect(app.page.locator('.app')).toHaveAttribute('data-theme', 'dark');
