@@ -8,7 +8,7 @@ import { checkDeploySecret, secretUses } from './validation';
  * write-only, no channel reads one back. Without a usable keychain storing is disabled, and the reason shown.
  */
 export function SecretsSection() {
-  const { secrets, names, deleteSecret } = usePreferences();
+  const { secrets, names, deleteSecret, forgetPassphrase } = usePreferences();
   const topology = useAppStore((s) => s.topology);
   const available = secrets?.available === true;
   const uses = secretUses(topology, names);
@@ -55,6 +55,10 @@ export function SecretsSection() {
           {names.passphraseKeyFiles.map((keyFile) => (
             <li key={keyFile} data-testid="pref-passphrase">
               <code>{keyFile}</code>
+              <span className="muted">remembered</span>
+              <button type="button" className="btn" disabled={!available} onClick={() => void forgetPassphrase(keyFile)} data-testid="pref-passphrase-forget" title="Forget it: the next deploy asks again">
+                Forget
+              </button>
             </li>
           ))}
         </ul>

@@ -23,7 +23,11 @@ function fakeMain(available = true) {
       case 'secrets.status':
         return answer(available ? { available } : { available, reason: 'No keychain.' });
       case 'secrets.list': {
-        const names: SecretNames = { tokens: [...keychain.keys()].flatMap((k) => (k.startsWith('token/') ? [k.slice(6)] : [])), passphraseKeyFiles: [] };
+        const keys = [...keychain.keys()];
+        const names: SecretNames = {
+          tokens: keys.flatMap((k) => (k.startsWith('token/') ? [k.slice(6)] : [])),
+          passphraseKeyFiles: keys.flatMap((k) => /^ssh\/key(\/.+)\/passphrase$/.exec(k)?.[1] ?? []),
+        };
         return answer(names);
       }
       case 'secrets.set':
@@ -54,6 +58,17 @@ describe('Preferences store', () => {
     await store.getState().deleteSecret('postgres/password');
     expect(main.keychain.size).toBe(0);
     expect(store.getState().names?.tokens).toEqual([]);
+  });
+
+  it('forgets a remembered key passphrase under the key main stores it as', async () => {
+    const main = fakeMain();
+    main.keychain.set('ssh/key/home/me/.ssh/id_ed25519/passphrase', 'kept');
+    const store = createPreferencesStore(main.call);
+    await store.getState().show();
+    expect(store.getState().names?.passphraseKeyFiles).toEqual(['/home/me/.ssh/id_ed25519']);
+    await store.getState().forgetPassphrase('/home/me/.ssh/id_ed25519');
+    expect(main.keychain.size).toBe(0);
+    expect(store.getState().names?.passphraseKeyFiles).toEqual([]);
   });
 
   it('shows why storing failed, and keeps the old value when main refuses a setting', async () => {

@@ -19,6 +19,8 @@ export interface PreferencesState {
   clearRecent(): Promise<void>;
   storeSecret(key: string, value: string): Promise<boolean>;
   deleteSecret(name: string): Promise<void>;
+  /** Forgets the remembered passphrase of a key file: the next deploy asks again. */
+  forgetPassphrase(keyFile: string): Promise<void>;
 }
 
 const message = (error: unknown) => (error as Error).message;
@@ -79,6 +81,14 @@ export const createPreferencesStore = (call: Call) => create<PreferencesState>()
     async deleteSecret(name) {
       await attempt(async () => {
         await call('secrets.delete', { key: `token/${name}` });
+        await loadNames();
+        return true;
+      });
+    },
+    async forgetPassphrase(keyFile) {
+      // The key main stores it under (src/main/ssh/passphrases.ts).
+      await attempt(async () => {
+        await call('secrets.delete', { key: `ssh/key${keyFile}/passphrase` });
         await loadNames();
         return true;
       });
