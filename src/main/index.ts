@@ -120,6 +120,10 @@ async function start(): Promise<void> {
     examples: new Examples(app.isPackaged ? join(process.resourcesPath, 'examples') : join(app.getAppPath(), 'resources/examples')),
     dialogs: nativeDialogs(() => mainWindow),
     appInfo: { version: app.getVersion(), transport: 'electron', nativeDialogs: true },
+    onRecentCleared: () => {
+      app.clearRecentDocuments();
+      rebuildMenu();
+    },
     shell: {
       settings,
       document: windowDocument,

@@ -5,6 +5,7 @@ import { DeployPanel } from './components/DeployPanel';
 import { ViewCommands } from './commands/ViewCommands';
 import { HelpDialogs } from './components/HelpDialogs';
 import { KnownHostsDialog } from './components/KnownHosts';
+import { PreferencesDialog } from './components/Preferences';
 import { LoadErrors } from './components/LoadErrors';
 import { MenuBar } from './components/MenuBar';
 import { PathPrompt } from './components/PathPrompt';
@@ -109,6 +110,7 @@ function Workspace({ dark }: { dark: boolean }) {
       <PathPrompt />
       <HelpDialogs />
       <KnownHostsDialog />
+      <PreferencesDialog />
       <ExportDialog dark={dark} />
       <ImportDialog />
       <Toasts />

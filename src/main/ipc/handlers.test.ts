@@ -68,6 +68,17 @@ describe('createHandlers', () => {
     expect(recent.list()).toHaveLength(2);
   });
 
+  it('file.clearRecent empties the recent files and tells the native menu', async () => {
+    const a = await sampleFile('a.yaml');
+    const onRecentCleared = vi.fn();
+    const recent = new RecentFiles(new MemoryStore());
+    const handlers = createHandlers({ documents: new Documents(), recent, examples: new Examples(dir), dialogs: null, appInfo, onRecentCleared });
+    await handlers['file.open']({ path: a });
+    expect(await dispatch(handlers, 'file.clearRecent', {}, true)).toEqual({ ok: true, value: null });
+    expect(await handlers['file.listRecent']({})).toEqual([]);
+    expect(onRecentCleared).toHaveBeenCalledOnce();
+  });
+
   it('file.saveAs asks the dialog with a suggested name and adds the extension it lacks', async () => {
     const pickSavePath = vi.fn().mockResolvedValue(join(dir, 'mine'));
     const { handlers } = setup({ pickOpenPath: vi.fn(), pickSavePath });

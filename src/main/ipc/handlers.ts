@@ -31,6 +31,8 @@ export interface HandlerDeps {
   startupOpen?: StartupOpenQueue;
   /** Settings, window state, links and secrets (default: in memory, none). */
   shell?: ShellDeps;
+  /** After Preferences ▸ Clear recent files: the native menu and the OS list follow. */
+  onRecentCleared?: () => void;
   /** Where a non-fatal failure (e.g. the recent list could not be saved) is reported. */
   warn?: (message: string) => void;
   /** Deploy channels (src/main/deploy/ipc-handlers.ts); absent = refused as unavailable. */
@@ -96,6 +98,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     'file.listRecent': async () => deps.recent.list(),
+    'file.clearRecent': async () => {
+      await deps.recent.clear();
+      deps.onRecentCleared?.();
+      return null;
+    },
     'example.list': async () => examples.list(),
     'example.open': async ({ id }) => examples.open(id),
     ...createShellHandlers(deps.shell ?? defaultShellDeps()),

@@ -84,4 +84,24 @@ describe('shell handlers', () => {
     const plain = setup({ secrets: new Secrets({ ...reversing, getSelectedStorageBackend: () => 'basic_text' }, join(dir, 'plain.json')) });
     expect(await dispatch(plain.handlers, 'secrets.set', { key: 'token/x', value: 'v' }, true)).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/plain text/) } });
   });
+
+  it('secrets.list answers stored names only: no value in the serialized payload, with or without a keychain', async () => {
+    const secrets = new Secrets(reversing, join(dir, 'secrets.json'));
+    const { handlers } = setup({ secrets });
+    await dispatch(handlers, 'secrets.set', { key: 'token/postgres/password', value: 'pg-VALUE-1' }, true);
+    await dispatch(handlers, 'secrets.set', { key: 'token/registry', value: 'reg-VALUE-2' }, true);
+    await dispatch(handlers, 'secrets.set', { key: 'ssh/key/home/me/.ssh/id_ed25519/passphrase', value: 'key-VALUE-3' }, true);
+    await dispatch(handlers, 'secrets.set', { key: 'ssh/h1.example/passphrase', value: 'host-VALUE-4' }, true);
+    const listed = await dispatch(handlers, 'secrets.list', {}, true);
+    expect(listed).toEqual({ ok: true, value: { tokens: ['postgres/password', 'registry'], passphraseKeyFiles: ['/home/me/.ssh/id_ed25519'] } });
+    const wire = JSON.stringify(listed);
+    for (const value of ['pg-VALUE-1', 'reg-VALUE-2', 'key-VALUE-3', 'host-VALUE-4', 'VALUE']) expect(wire).not.toContain(value);
+    // Nor the ciphertext main keeps for it.
+    for (const value of ['pg-VALUE-1', 'key-VALUE-3']) expect(wire).not.toContain(reversing.encryptString(value).toString('base64'));
+
+    await dispatch(handlers, 'secrets.delete', { key: 'token/registry' }, true);
+    expect(await dispatch(handlers, 'secrets.list', {}, true)).toMatchObject({ value: { tokens: ['postgres/password'] } });
+    expect(await dispatch(handlers, 'secrets.list', { key: 'token/registry' }, true)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await dispatch(setup().handlers, 'secrets.list', {}, true)).toEqual({ ok: true, value: { tokens: [], passphraseKeyFiles: [] } });
+  });
 });

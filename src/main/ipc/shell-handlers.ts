@@ -1,4 +1,4 @@
-import { HandlerError, type ChannelName } from '../../shared/ipc';
+import { HandlerError, type ChannelName, type SecretNames } from '../../shared/ipc';
 import { APP_LINKS } from '../../shared/settings';
 import { WindowDocument } from '../services/document-state';
 import type { SecretStore } from '../services/secrets';
@@ -74,5 +74,21 @@ export function createShellHandlers(deps: ShellDeps): ShellHandlers {
       await secrets().delete(key);
       return null;
     },
+    'secrets.list': async () => secretNames(deps.secrets === null ? [] : await deps.secrets.keys()),
   };
+}
+
+const TOKEN = /^token\/(.+)$/;
+const KEY_PASSPHRASE = /^ssh\/key(\/.+)\/passphrase$/;
+
+/** Sorts stored keys into deploy secret names and key files; anything else is not listed. */
+export function secretNames(keys: readonly string[]): SecretNames {
+  const names: SecretNames = { tokens: [], passphraseKeyFiles: [] };
+  for (const key of keys) {
+    const token = TOKEN.exec(key)?.[1];
+    const keyFile = KEY_PASSPHRASE.exec(key)?.[1];
+    if (token !== undefined) names.tokens.push(token);
+    else if (keyFile !== undefined) names.passphraseKeyFiles.push(keyFile);
+  }
+  return names;
 }

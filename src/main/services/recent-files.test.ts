@@ -17,6 +17,15 @@ describe('RecentFiles', () => {
     expect(recent.list()[0]).toEqual({ path: '/a/one.stackdraft.yaml', name: 'one.stackdraft.yaml', openedAt: '2025-01-01T00:00:03.000Z' });
   });
 
+  it('clear empties the list, and later files start a new one', async () => {
+    const recent = new RecentFiles(new MemoryStore(), clock());
+    await recent.add('/a/one.yaml');
+    await recent.clear();
+    expect(recent.list()).toEqual([]);
+    await recent.add('/b/two.yaml');
+    expect(recent.list().map((f) => f.path)).toEqual(['/b/two.yaml']);
+  });
+
   it(`keeps at most ${MAX_RECENT_FILES}`, async () => {
     const recent = new RecentFiles(new MemoryStore(), clock());
     for (let i = 0; i < 15; i++) await recent.add(`/f${i}.yaml`);

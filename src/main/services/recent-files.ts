@@ -41,4 +41,8 @@ export class RecentFiles {
     await this.store.set(KEY, files);
     return files;
   }
+
+  async clear(): Promise<void> {
+    await this.store.set(KEY, []);
+  }
 }

@@ -26,6 +26,8 @@ export interface SecretReader {
 export interface SecretStore extends SecretReader {
   status(): SecretsStatus;
   has(key: string): Promise<boolean>;
+  /** Every stored key (names, never values). */
+  keys(): Promise<string[]>;
   set(key: string, value: string): Promise<void>;
   delete(key: string): Promise<void>;
 }
@@ -76,6 +78,10 @@ export class Secrets implements SecretStore {
 
   async has(key: string): Promise<boolean> {
     return (await this.read())[secretKeySchema.parse(key)] !== undefined;
+  }
+
+  async keys(): Promise<string[]> {
+    return Object.keys(await this.read()).sort();
   }
 
   async set(key: string, value: string): Promise<void> {

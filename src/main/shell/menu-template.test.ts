@@ -19,6 +19,18 @@ describe('nativeMenuTemplate', () => {
     expect(submenu(find(mac, 'File')).some((i) => i.role === 'quit')).toBe(false);
   });
 
+  it('puts Preferences… in File with Ctrl+, on Linux and Windows, and in the app menu with Cmd+, on macOS', () => {
+    const send = vi.fn();
+    const linux = submenu(find(nativeMenuTemplate(options()), 'File')).find((i) => i.id === 'file.preferences');
+    expect(linux).toMatchObject({ label: 'Preferences…', accelerator: 'CmdOrCtrl+,' });
+    const mac = nativeMenuTemplate(options({ platform: 'darwin', send }));
+    expect(submenu(find(mac, 'File')).some((i) => i.id === 'file.preferences')).toBe(false);
+    const appMenuItem = submenu(mac[0]).find((i) => i.label === 'Preferences…');
+    expect(appMenuItem?.accelerator).toBe('Cmd+,');
+    (appMenuItem?.click as () => void)();
+    expect(send).toHaveBeenCalledWith('file.preferences');
+  });
+
   it('sends menu.command with the item id, with the model accelerators', () => {
     const send = vi.fn();
     const template = nativeMenuTemplate(options({ send, platform: 'win32' }));

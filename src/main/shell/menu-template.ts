@@ -32,6 +32,8 @@ export function nativeMenuTemplate(options: NativeMenuOptions, menus: readonly M
       submenu: [
         { label: `About ${options.appName}`, click: () => options.send('help.about') },
         { type: 'separator' },
+        { label: 'Preferences…', accelerator: 'Cmd+,', click: () => options.send('file.preferences') },
+        { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },
         { role: 'hide' },
@@ -59,7 +61,7 @@ function nativeItems(item: MenuItem, options: NativeMenuOptions): MenuItemConstr
       return [{ role: item.role, ...(accelerator ? { accelerator } : {}) }];
     }
     case 'command': {
-      if (item.id === 'help.about' && platform === 'darwin') return [];
+      if ((item.id === 'help.about' || item.id === 'file.preferences') && platform === 'darwin') return [];
       const accelerator = acceleratorFor(item.accelerator, platform);
       // Text-field editing must keep working natively: those items are roles.
       if (item.role) return [{ role: item.role, label: item.label, ...(accelerator ? { accelerator } : {}) }];

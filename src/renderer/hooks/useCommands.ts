@@ -5,6 +5,7 @@ import { deployCommands } from '../commands/deployCommands';
 import { editorCommands } from '../commands/editorCommands';
 import { exportCommands } from '../commands/exportCommands';
 import { commands, currentPlatform } from '../commands/registry';
+import { settingsCommands } from '../commands/settingsCommands';
 import { useAppStore } from '../store';
 
 /** Runs a command by id, from wherever it came; false when it is unknown or disabled. */
@@ -25,7 +26,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
-  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...editorCommands(useAppStore), ...deployCommands(useAppStore), ...exportCommands(useAppStore)), []);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...editorCommands(useAppStore), ...deployCommands(useAppStore), ...exportCommands(useAppStore), ...settingsCommands(useAppStore)), []);
   useEffect(() => {
     if (phase !== 'ready') return;
     const offMenu = onEvent('menu.command', ({ command }) => {

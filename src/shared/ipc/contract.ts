@@ -26,6 +26,14 @@ const filePath = z
   .max(4096)
   .refine((p) => !p.includes('\0'), 'must not contain NUL characters');
 
+/** What `secrets.list` answers: names only, so nothing secret ever reaches the renderer. */
+export interface SecretNames {
+  /** `<NAME>` of each stored `token/<NAME>` (deploy secrets). */
+  tokens: string[];
+  /** Key file path of each stored `ssh/key<path>/passphrase`. */
+  passphraseKeyFiles: string[];
+}
+
 /** `ssh/<host>/passphrase`, `token/<name>`: the names secrets are stored under. */
 export const secretKey = z
   .string()
@@ -225,6 +233,8 @@ export const channels = {
   /** Without a path, main asks with a native dialog; null = the user cancelled. */
   'file.saveAs': channel<SavedFile | null>()(z.strictObject({ path: topologyPath.optional(), topology: topologySchema })),
   'file.listRecent': channel<RecentFile[]>()(z.strictObject({})),
+  /** Empties the recent files list (Preferences ▸ Files). */
+  'file.clearRecent': channel<null>()(z.strictObject({})),
   'example.list': channel<ExampleInfo[]>()(z.strictObject({})),
   'example.open': channel<OpenedFile>()(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{1,64}$/, 'must be an example id') })),
 
@@ -245,6 +255,8 @@ export const channels = {
   /** Stores a secret (renderer → main only; no channel reads one back). */
   'secrets.set': channel<null>()(z.strictObject({ key: secretKey, value: z.string().min(1).max(8192) })),
   'secrets.delete': channel<null>()(z.strictObject({ key: secretKey })),
+  /** The NAMES of stored deploy secrets and the key files with a remembered passphrase; never a value. */
+  'secrets.list': channel<SecretNames>()(z.strictObject({})),
   // --- Recovery (editor): autosave of unsaved work, offered again at the next start ---
   /** Replaces the recovery file atomically with the current unsaved document. */
   'recovery.save': channel<void>()(z.strictObject({ topology: topologySchema, path: topologyPath.nullable(), name: z.string().min(1).max(300) })),

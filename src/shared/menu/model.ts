@@ -50,6 +50,9 @@ export const MENUS: readonly Menu[] = [
       cmd('file.export', 'Export…', 'CmdOrCtrl+E'),
       separator,
       cmd('file.close', 'Close File', 'CmdOrCtrl+W'),
+      separator,
+      // On macOS main moves this to the app menu, where Mac users look for it.
+      cmd('file.preferences', 'Preferences…', 'CmdOrCtrl+,'),
       // macOS quits from the app menu; Windows users expect Exit without a shortcut (Alt+F4 is the window's).
       { kind: 'native', role: 'quit', accelerator: { linux: 'Ctrl+Q' } },
     ],
