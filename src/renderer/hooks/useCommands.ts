@@ -26,7 +26,7 @@ function isTextEntry(target: EventTarget | null): boolean {
 export function useCommands(): void {
   const phase = useAppStore((s) => s.phase);
   const transport = useAppStore((s) => s.appInfo?.transport);
-  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...editorCommands(useAppStore), ...deployCommands(useAppStore), ...exportCommands(useAppStore), ...settingsCommands(useAppStore)), []);
+  useEffect(() => commands.register(...shellCommands(useAppStore, call), ...editorCommands(useAppStore), ...deployCommands(useAppStore), ...exportCommands(useAppStore), ...settingsCommands()), []);
   useEffect(() => {
     if (phase !== 'ready') return;
     const offMenu = onEvent('menu.command', ({ command }) => {
