@@ -19,6 +19,7 @@ export function useShellSync(): void {
         if (cancelled) return;
         stored = settings.theme;
         useAppStore.getState().setTheme(settings.theme);
+        useAppStore.getState().setAutosaveInterval(settings.autosaveIntervalSeconds);
       })
       .catch(() => undefined);
     const offTheme = useAppStore.subscribe((state, previous) => {

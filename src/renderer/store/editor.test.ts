@@ -190,6 +190,30 @@ describe('never lose work', () => {
     }
   });
 
+  it('saves edits that never pause at least every autosave interval, and not at all when the interval is 0', async () => {
+    vi.useFakeTimers();
+    try {
+      const { s, calls } = await setup();
+      s().setAutosaveInterval(2);
+      const saves = () => calls.filter(([c]) => c === 'recovery.save').length;
+      // An edit every half second for 3 s: the pause never comes, the interval does.
+      for (let i = 0; i < 6; i++) {
+        s().updateService('db', { image: `postgres:${20 + i}` });
+        await vi.advanceTimersByTimeAsync(500);
+      }
+      expect(saves()).toBe(1);
+
+      s().setAutosaveInterval(0);
+      const before = saves();
+      s().updateService('db', { image: 'postgres:99' });
+      await vi.advanceTimersByTimeAsync(5_000);
+      await s().autosave();
+      expect(saves()).toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('offers work left by a killed session and restores it as unsaved', async () => {
     const recovered: Recovered = { topology: { ...sampleTopology(), name: 'Left behind' }, path: '/work/shop.stackdraft.yaml', name: 'shop.stackdraft.yaml', savedAt: '2026-01-01T00:00:00Z' };
     const { s } = await setup({ 'recovery.take': () => recovered });

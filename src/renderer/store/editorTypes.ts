@@ -91,6 +91,9 @@ export interface EditorSlice {
 export interface RecoverySlice {
   /** Work found at start that was never saved; the start screen offers it. */
   recovered: Recovered | null;
+  /** From the settings: at most this long between recovery copies while edits go on; 0 = no autosave. */
+  autosaveIntervalSeconds: number;
+  setAutosaveInterval(seconds: number): void;
   checkRecovery(): Promise<void>;
   restoreRecovered(): void;
   discardRecovered(): Promise<void>;

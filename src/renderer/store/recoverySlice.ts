@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { historyOf } from './history';
 import { errorMessage } from './logic';
 import type { RecoverySlice } from './editorTypes';
@@ -15,6 +16,8 @@ export const AUTOSAVE_DELAY_MS = 800;
 export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice> {
   return (set, get, api) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** When the oldest edit not yet in the recovery file was made; null when there is none. */
+    let pendingSince: number | null = null;
     /** Whether the recovery file holds something of ours, to discard when the document is clean again. */
     let written = false;
 
@@ -22,8 +25,15 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
       if (state.topology === previous.topology && state.dirty === previous.dirty) return;
       if (state.phase !== 'ready' || state.recovered !== null) return;
       clearTimeout(timer);
-      if (state.dirty) timer = setTimeout(() => void get().autosave(), AUTOSAVE_DELAY_MS);
-      else if (written) {
+      const interval = state.autosaveIntervalSeconds;
+      if (state.dirty && interval > 0) {
+        // Saved once edits pause; edits that never pause are still saved every `interval` seconds.
+        const now = Date.now();
+        pendingSince ??= now;
+        const maxWait = pendingSince + interval * 1000 - now;
+        timer = setTimeout(() => void get().autosave(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, maxWait)));
+      } else if (!state.dirty) pendingSince = null;
+      if (!state.dirty && written) {
         written = false;
         void deps.call('recovery.discard', {}).catch(() => undefined);
       }
@@ -31,6 +41,13 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
 
     return {
       recovered: null,
+      autosaveIntervalSeconds: DEFAULT_SETTINGS.autosaveIntervalSeconds,
+
+      setAutosaveInterval(seconds) {
+        set({ autosaveIntervalSeconds: seconds });
+        if (seconds === 0) clearTimeout(timer);
+        else if (get().dirty) void get().autosave();
+      },
 
       async checkRecovery() {
         try {
@@ -72,8 +89,9 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
 
       async autosave() {
         clearTimeout(timer);
-        const { topology, dirty, path, name, recovered } = get();
-        if (!topology || !dirty || recovered !== null) return;
+        pendingSince = null;
+        const { topology, dirty, path, name, recovered, autosaveIntervalSeconds } = get();
+        if (!topology || !dirty || recovered !== null || autosaveIntervalSeconds === 0) return;
         try {
           await deps.call('recovery.save', { topology, path: path !== null && /\.ya?ml$/i.test(path) ? path : null, name: name || topology.name });
           written = true;

@@ -25,7 +25,11 @@ export function PreferencesDialog() {
     // The window follows at once; useShellSync sees it is already stored.
     if (saved) useAppStore.getState().setTheme(saved.theme);
   };
-  const change = (patch: Partial<EditableSettings>) => void save(patch);
+  const change = (patch: Partial<EditableSettings>) =>
+    void save(patch).then((saved) => {
+      // The recovery copy follows the new interval at once, not after a restart.
+      if (saved && patch.autosaveIntervalSeconds !== undefined) useAppStore.getState().setAutosaveInterval(saved.autosaveIntervalSeconds);
+    });
 
   return (
     <div className="modal" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>
