@@ -82,15 +82,21 @@ test.describe('the menu bar of the browser build', () => {
     await expect(app.testId('canvas')).toHaveAttribute('data-tier', first!);
   });
 
-  test('commands another part of the app has not built yet are shown disabled, never faked', async ({ app }) => {
-    await app.openExample('breakpilot');
+  test('a command that cannot run now is shown disabled, and enabled once it can', async ({ app }) => {
+    await app.openExample('codespartan');
     await app.testId('menu-edit').click();
     await expect(app.testId('menu-item-edit.undo')).toBeDisabled();
-    await app.testId('menu-tier').hover();
-    await expect(app.testId('menu-item-tier.new')).toBeDisabled();
-    await expect(app.testId('menu-item-tier.new')).toHaveAttribute('title', 'Not available yet');
     await app.page.keyboard.press('Escape');
-    await expect(app.testId('menu-tier-items')).toHaveCount(0);
+    await expect(app.testId('menu-edit-items')).toHaveCount(0);
+
+    const first = (await app.testId('canvas').getAttribute('data-tier'))!;
+    await app.testId('menu-tier').click();
+    await app.testId('menu-item-tier.duplicate').click();
+    await expect(app.testId('canvas')).toHaveAttribute('data-tier', `${first}-copy`);
+    await app.testId('menu-edit').click();
+    await expect(app.testId('menu-item-edit.undo')).toBeEnabled();
+    await app.testId('menu-item-edit.undo').click();
+    await expect(app.testId(`tier-tab-${first}-copy`)).toHaveCount(0);
   });
 
   test('keyboard: the menu shortcuts work in the browser, and Help lists them', async ({ app }) => {
