@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose';
+import { useState } from 'react';
 import { useTransferDialogs } from '../../commands/exportCommands';
 import { ComposeImport } from './ComposeImport';
 import { SshImport } from './SshImport';
@@ -10,12 +11,7 @@ export function ImportDialog() {
   const dropped = useTransferDialogs((s) => s.dropped);
   const close = useTransferDialogs((s) => s.close);
   const [source, setSource] = useState<'compose' | 'ssh'>('compose');
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, close]);
+  useEscapeToClose(open, close);
   if (!open) return null;
   return (
     <div className="modal" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose';
 import type { KnownHostKeyView } from '../../../shared/ipc';
 import { useKnownHosts } from './store';
 import './known-hosts.css';
@@ -6,12 +6,7 @@ import './known-hosts.css';
 /** Every host key deploy trusts: host, port, type, fingerprint, where it came from; Stackdraft's own can be removed. */
 export function KnownHostsDialog() {
   const { open, keys, error, close, remove } = useKnownHosts();
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, close]);
+  useEscapeToClose(open, close);
   if (!open) return null;
   return (
     <div className="modal" role="presentation" onMouseDown={(e) => e.target === e.currentTarget && close()}>

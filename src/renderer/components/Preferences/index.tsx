@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEscapeToClose } from '../../hooks/useEscapeToClose';
 import { THEMES, type EditableSettings, type Theme } from '../../../shared/settings';
 import { useAppStore } from '../../store';
 import { useKnownHosts } from '../KnownHosts/store';
@@ -12,12 +12,7 @@ const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', 
 /** File ▸ Preferences…: every field checked as typed with main's schema, saved as soon as it is valid. */
 export function PreferencesDialog() {
   const { open, settings, error, notice, close, save, clearRecent } = usePreferences();
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, close]);
+  useEscapeToClose(open, close);
   if (!open) return null;
 
   const saveTheme = async (theme: Theme) => {
