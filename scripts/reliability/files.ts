@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { byteMutations, hostileStructures, truncations, wrongTypes, type FuzzCase } from '../../src/shared/format/fuzz/cases';
 import { seededRandom } from '../../src/shared/format/fuzz/random';
-import { emptyTally, runCases, type FuzzTally } from '../../src/shared/format/fuzz/run-cases';
+import { emptyTally, runCases, type FuzzClocks, type FuzzTally } from '../../src/shared/format/fuzz/run-cases';
 import { Documents } from '../../src/main/services/documents';
 
 export interface ExampleFile {
@@ -18,9 +18,18 @@ export async function readExamples(dir: string): Promise<ExampleFile[]> {
   return Promise.all(names.map(async (name) => ({ name, bytes: new Uint8Array(await readFile(join(dir, name))) })));
 }
 
+/** Wall time for the record, CPU time of this process for hangs (the long run shares the machine). */
+export const cpuClocks: FuzzClocks = {
+  wall: () => performance.now(),
+  work: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
+};
+
 export function fuzzTruncations(examples: readonly ExampleFile[], stride: number): FuzzTally {
   const tally = emptyTally();
-  for (const { name, bytes } of examples) runCases(truncations(name, bytes, stride), tally);
+  for (const { name, bytes } of examples) runCases(truncations(name, bytes, stride), tally, cpuClocks);
   return tally;
 }
 
@@ -28,14 +37,14 @@ export function fuzzMutations(examples: readonly ExampleFile[], perExample: numb
   const tally = emptyTally();
   for (const { name, bytes } of examples) {
     const random = seededRandom(seed + bytes.length);
-    runCases(byteMutations(name, bytes, random, perExample), tally);
-    runCases(wrongTypes(name, new TextDecoder().decode(bytes), random, perExample), tally);
+    runCases(byteMutations(name, bytes, random, perExample), tally, cpuClocks);
+    runCases(wrongTypes(name, new TextDecoder().decode(bytes), random, perExample), tally, cpuClocks);
   }
   return tally;
 }
 
 export function fuzzHostile(): FuzzTally {
-  return runCases(hostileStructures());
+  return runCases(hostileStructures(), undefined, cpuClocks);
 }
 
 export interface UntouchedTally {

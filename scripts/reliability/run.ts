@@ -10,8 +10,9 @@ import { hostileStructures } from '../../src/shared/format/fuzz/cases';
 import type { FuzzTally } from '../../src/shared/format/fuzz/run-cases';
 import { renderFaultSection, runFaultMatrix, spliceSection, trialFailures } from './deploy-faults';
 import { hostileExports } from './exports';
+import { hostileInputsReachingHosts } from './hosts';
 import { badFilesStayUntouched, fuzzHostile, fuzzMutations, fuzzTruncations, readExamples } from './files';
-import { renderReport, type ReportRow } from './report';
+import { loadAverage, renderReport, type ReportRow } from './report';
 
 const quick = process.argv.includes('--quick');
 /** `--only deploy`: just the deploy fault matrix, spliced into the existing RELIABILITY.md. */
@@ -21,11 +22,12 @@ const root = join(import.meta.dirname, '../..');
 const rows: ReportRow[] = [];
 const details: string[] = [];
 const startedAt = new Date();
+const loadAtStart = loadAverage();
 
 function fuzzRow(area: string, name: string, tally: FuzzTally, notes: string): ReportRow {
   for (const crash of tally.crashes.slice(0, 5)) details.push(`- crash in "${crash.name}": ${crash.why.split('\n')[0]}`);
   for (const bad of tally.unhelpful.slice(0, 5)) details.push(`- unhelpful error for "${bad.name}": ${bad.why}`);
-  for (const hang of tally.hangs.slice(0, 5)) details.push(`- "${hang.name}" took ${hang.ms.toFixed(0)} ms`);
+  for (const hang of tally.hangs.slice(0, 5)) details.push(`- "${hang.name}" took ${hang.ms.toFixed(0)} ms of CPU`);
   return {
     area,
     case: name,
@@ -34,7 +36,7 @@ function fuzzRow(area: string, name: string, tally: FuzzTally, notes: string): R
     hangs: tally.hangs.length,
     dataLost: 0,
     unhelpful: tally.unhelpful.length,
-    notes: `${notes}; ${tally.loaded} loaded as valid, slowest ${tally.slowestMs.toFixed(0)} ms`,
+    notes: `${notes}; ${tally.loaded} loaded as valid, slowest ${tally.slowestWorkMs.toFixed(0)} ms CPU (${tally.slowestMs.toFixed(0)} ms wall)`,
   };
 }
 
@@ -96,9 +98,14 @@ const exportsRun = await hostileExports();
 rows.push(exportsRun.row);
 details.push(...exportsRun.details);
 
+step('hostile strings and mounts on their way to a host');
+const hosts = await hostileInputsReachingHosts(root);
+rows.push(...hosts.rows);
+details.push(...hosts.details);
+
 const faults = await deployFaults();
 const seconds = (Date.now() - startedAt.getTime()) / 1000;
-await writeFile(join(root, 'RELIABILITY.md'), `${renderReport(rows, details, startedAt, seconds, quick ? 'quick' : 'full')}\n${faults.text}`);
+await writeFile(join(root, 'RELIABILITY.md'), `${renderReport(rows, details, startedAt, seconds, quick ? 'quick' : 'full', loadAtStart)}\n${faults.text}`);
 step(`RELIABILITY.md written (${seconds.toFixed(0)} s)`);
 const failures = faults.failures + rows.reduce((sum, row) => sum + (row.crashes ?? 0) + (row.hangs ?? 0) + (row.dataLost ?? 0) + (row.orphans ?? 0) + (row.unhelpful ?? 0) + (row.unsafe ?? 0), 0);
 process.exit(failures === 0 ? 0 : 1);
