@@ -135,29 +135,36 @@ describe('deploy to the three testbed hosts', () => {
     expect(await engine.apply(topology, 'test', { breakLock: true })).toMatchObject({ outcome: 'succeeded' });
   });
 
-  it.each([0, 1, 2])('survives the SSH connection dropping during phase %i: clear report, no orphans, a re-run converges', { timeout: 120_000 }, async (phase) => {
+  // The three phases run side by side, each with its own connection pool (dropping a pooled
+  // connection must not hit the others): most of each case is waiting on dockerd.
+  it.concurrent.for([0, 1, 2])('survives the SSH connection dropping during phase %i: clear report, no orphans, a re-run converges', { timeout: 300_000 }, async (phase, { expect }) => {
     const name = project(`drop${phase}`);
     const topology = on(name);
+    const own = await engineFor(testbed);
     const hostOfPhase = ['h1', 'h2', 'h3'][phase]!;
     const target = topology.tiers[0]!.hosts.find((h) => h.id === hostOfPhase)!.ssh!;
     let dropped = false;
-    const report = await engine.apply(topology, 'test', {
-      onEvent: (e) => {
-        if (!dropped && e.type === 'service' && e.host === hostOfPhase && e.step === 'health-check') {
-          dropped = true;
-          void pool.get({ ...target, identityFile: testbed.identityFile }).then((c) => c.destroyForTest());
-        }
-      },
-    });
-    expect(dropped).toBe(true);
-    expect(report.outcome).toBe('failed');
-    expect(report.error).toMatch(/closed|lost|hang up|ECONNRESET/i);
-    // A first deploy that failed leaves nothing behind: not a container, not a network.
-    expect(await projectContainers(testbed, name)).toEqual([]);
-    const nets = await directDocker(testbed, phase).listNetworks({ filters: JSON.stringify({ label: [`${LABEL.project}=${name}`] }) });
-    expect(nets).toEqual([]);
-    const rerun = await engine.apply(topology, 'test');
-    expect(rerun).toMatchObject({ outcome: 'succeeded' });
-    expect((await projectContainers(testbed, name)).map((c) => c.state)).toEqual(['running', 'running', 'running', 'running']);
+    try {
+      const report = await own.engine.apply(topology, 'test', {
+        onEvent: (e) => {
+          if (!dropped && e.type === 'service' && e.host === hostOfPhase && e.step === 'health-check') {
+            dropped = true;
+            void own.pool.get({ ...target, identityFile: testbed.identityFile }).then((c) => c.destroyForTest());
+          }
+        },
+      });
+      expect(dropped).toBe(true);
+      expect(report.outcome).toBe('failed');
+      expect(report.error).toMatch(/closed|lost|hang up|ECONNRESET/i);
+      // A first deploy that failed leaves nothing behind: not a container, not a network.
+      expect(await projectContainers(testbed, name)).toEqual([]);
+      const nets = await directDocker(testbed, phase).listNetworks({ filters: JSON.stringify({ label: [`${LABEL.project}=${name}`] }) });
+      expect(nets).toEqual([]);
+      const rerun = await own.engine.apply(topology, 'test');
+      expect(rerun).toMatchObject({ outcome: 'succeeded' });
+      expect((await projectContainers(testbed, name)).map((c) => c.state)).toEqual(['running', 'running', 'running', 'running']);
+    } finally {
+      await own.pool.closeAll();
+    }
   });
 });
