@@ -1,12 +1,16 @@
 /** The file part of `npm run reliability`: loader fuzzing, bad files left untouched. */
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { byteMutations, hostileStructures, truncations, wrongTypes, type FuzzCase } from '../../src/shared/format/fuzz/cases';
 import { seededRandom } from '../../src/shared/format/fuzz/random';
 import { emptyTally, runCases, type FuzzClocks, type FuzzTally } from '../../src/shared/format/fuzz/run-cases';
 import { Documents } from '../../src/main/services/documents';
+
+const run = promisify(execFile);
 
 export interface ExampleFile {
   name: string;
@@ -27,10 +31,35 @@ export const cpuClocks: FuzzClocks = {
   },
 };
 
-export function fuzzTruncations(examples: readonly ExampleFile[], stride: number): FuzzTally {
+export function fuzzTruncations(examples: readonly ExampleFile[], stride: number, first = 0): FuzzTally {
   const tally = emptyTally();
-  for (const { name, bytes } of examples) runCases(truncations(name, bytes, stride), tally, cpuClocks);
+  for (const { name, bytes } of examples) runCases(truncations(name, bytes, stride, first), tally, cpuClocks);
   return tally;
+}
+
+/** The same cuts shared between `shares` processes (offset i goes to process i mod shares); their tallies summed. */
+export async function fuzzTruncationsInProcesses(stride: number, shares: number): Promise<FuzzTally> {
+  const script = join(import.meta.dirname, 'truncate-part.ts');
+  const parts = await Promise.all(
+    Array.from({ length: shares }, async (_, share) => {
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', script, String(share), String(shares), String(stride)], { maxBuffer: 256 * 1024 * 1024 });
+      return JSON.parse(stdout) as FuzzTally;
+    }),
+  );
+  return parts.reduce(addTallies, emptyTally());
+}
+
+function addTallies(sum: FuzzTally, part: FuzzTally): FuzzTally {
+  return {
+    trials: sum.trials + part.trials,
+    loaded: sum.loaded + part.loaded,
+    refused: sum.refused + part.refused,
+    crashes: [...sum.crashes, ...part.crashes],
+    unhelpful: [...sum.unhelpful, ...part.unhelpful],
+    hangs: [...sum.hangs, ...part.hangs],
+    slowestMs: Math.max(sum.slowestMs, part.slowestMs),
+    slowestWorkMs: Math.max(sum.slowestWorkMs, part.slowestWorkMs),
+  };
 }
 
 export function fuzzMutations(examples: readonly ExampleFile[], perExample: number, seed: number): FuzzTally {

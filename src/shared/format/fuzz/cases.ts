@@ -9,9 +9,9 @@ export interface FuzzCase {
 
 const encoder = new TextEncoder();
 
-/** The file cut short at every `stride`-th byte (1 = every byte offset). */
-export function* truncations(name: string, bytes: Uint8Array, stride = 1): Generator<FuzzCase> {
-  for (let end = 0; end < bytes.length; end += stride) yield { name: `${name} cut at byte ${end}`, bytes: bytes.subarray(0, end) };
+/** The file cut short at every `stride`-th byte from `first` on (1 = every byte offset; several processes can share one file's offsets). */
+export function* truncations(name: string, bytes: Uint8Array, stride = 1, first = 0): Generator<FuzzCase> {
+  for (let end = first; end < bytes.length; end += stride) yield { name: `${name} cut at byte ${end}`, bytes: bytes.subarray(0, end) };
 }
 
 /** Byte-level damage: flips, deletions, insertions, duplicated and swapped lines. */
