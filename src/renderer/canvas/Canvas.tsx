@@ -121,6 +121,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         deleteKeyCode={null}
         elevateEdgesOnSelect
+        // A selected host raised to z 1000 would cover its services, which canvas.css keeps
+        // low (just above the edges) so that edges never swallow a press on a handle.
+        elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap<FlowNode> nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={3} nodeBorderRadius={6} pannable zoomable ariaLabel="Overview" />
