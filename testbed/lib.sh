@@ -61,6 +61,14 @@ tb_wait_gone() {
   return 1
 }
 
+# Is the containerd pidfile of host dir H naming that host's own containerd (not a
+# process that reused the PID)?
+tb_pid_is_containerd_of() {
+  local h=$1 f="$1/exec/containerd/containerd.pid"
+  tb_pid_alive "$f" || return 1
+  tr '\0' ' ' <"/proc/$(<"$f")/cmdline" 2>/dev/null | grep -qF -- "$h/exec/containerd/"
+}
+
 # SIGTERM the processes named in pid FILES, wait up to SECS, then SIGKILL.
 tb_stop_pidfiles() {
   local secs=$1 f; shift

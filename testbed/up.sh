@@ -137,6 +137,9 @@ CONF
   if ! tb_pid_alive "$h/dockerd.pid"; then
     # dockerd refuses a pidfile naming a live process, so it writes its own.
     rm -f "$h/docker.sock" "$h/dockerd.pid"
+    # A containerd.pid left by a killed dockerd may name a process that has since
+    # reused the PID; dockerd would wait for that "containerd" forever.
+    tb_pid_is_containerd_of "$h" || rm -f "$h/exec/containerd/containerd.pid"
     # nsenter --net only: `ip netns exec` would also remount /sys, hiding the
     # cgroup mounts, and dockerd/runc then fail to start containers.
     # No iptables/bridge: the root namespace's firewall stays untouched;
