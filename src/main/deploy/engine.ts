@@ -8,7 +8,7 @@ import { dockerOverSsh } from './docker';
 import { DeployError, dockerMessage } from './errors';
 import type { DeployEvent, DeployReport } from './events';
 import { readHostState } from './host-state';
-import { LABEL } from './labels';
+import { KEPT_SUFFIX, LABEL, PREVIOUS_SUFFIX } from './labels';
 import { planFrom, type DeployPlan, type RunningHost } from './plan';
 import type { SecretSource } from './secrets';
 import { runApply } from './apply';
@@ -74,7 +74,7 @@ export class DeployEngine {
           const docker = await session.docker();
           const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${desired.project}`] }) });
           const containers = list
-            .filter((c) => c.Labels[LABEL.service] && !c.Names[0]?.endsWith('-sdprev'))
+            .filter((c) => c.Labels[LABEL.service] && !c.Names[0]?.endsWith(PREVIOUS_SUFFIX) && !c.Names[0]?.endsWith(KEPT_SUFFIX))
             .map((c) => ({ service: c.Labels[LABEL.service]!, name: c.Names[0]!.replace(/^\//, ''), state: c.State, health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', '') }));
           return { host: session.desired.host.id, reachable: true, containers };
         } catch (error) {
