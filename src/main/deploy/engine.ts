@@ -12,6 +12,8 @@ import { KEPT_SUFFIX, LABEL, PREVIOUS_SUFFIX } from './labels';
 import { planFrom, type DeployPlan, type RunningHost } from './plan';
 import type { SecretSource } from './secrets';
 import { runApply } from './apply';
+import { runRollback } from './rollback';
+import { planRollback, type RollbackPlan } from './rollback-plan';
 
 export interface EngineDeps {
   pool: SshPool;
@@ -63,6 +65,32 @@ export class DeployEngine {
       breakLock: options.breakLock ?? false,
       staleLockMs: options.staleLockMs ?? 30 * 60_000,
     });
+  }
+
+  /** What a rollback would do now, per host and service; changes nothing. */
+  async rollbackPlan(topology: Topology, tierId: string): Promise<RollbackPlan> {
+    const desired = await this.desiredForRollback(topology, tierId);
+    return planRollback(desired, await this.readAll(desired, this.sessions(desired)));
+  }
+
+  /** Swaps every service back to the version the last deploy (or rollback) kept; see rollback.ts. */
+  async rollback(topology: Topology, tierId: string, options: Omit<ApplyOptions, 'healthTimeoutSeconds'> = {}): Promise<DeployReport> {
+    const desired = await this.desiredForRollback(topology, tierId, options.defaultHealthTimeoutSeconds);
+    return runRollback({
+      desired,
+      sessions: this.sessions(desired),
+      readAll: (sessions) => this.readAll(desired, sessions),
+      holder: `${this.deps.holder ?? defaultHolder()} #${Math.random().toString(36).slice(2, 8)}`,
+      signal: options.signal ?? new AbortController().signal,
+      emit: options.onEvent ?? (() => undefined),
+      breakLock: options.breakLock ?? false,
+      staleLockMs: options.staleLockMs ?? 30 * 60_000,
+    });
+  }
+
+  /** The file gives hosts, order and health waits only: the kept containers carry their own configuration and secrets. */
+  private desiredForRollback(topology: Topology, tierId: string, defaultHealthTimeoutSeconds?: number): Promise<DesiredState> {
+    return desiredState(topology, tierId, { secrets: { valueOf: async () => '' }, defaultHealthTimeoutSeconds });
   }
 
   /** Live state of every container of the tier, for the dots on the canvas. */
