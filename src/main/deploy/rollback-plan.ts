@@ -2,13 +2,6 @@ import type { DesiredState } from './desired';
 import { KEPT_SUFFIX } from './labels';
 import { isCurrent, type RunningContainer, type RunningHost } from './plan';
 
-/** One version of a service as a rollback preview shows it. */
-export interface VersionView {
-  readonly hash: string;
-  /** When Docker created the container (ISO time). */
-  readonly createdAt: string;
-}
-
 /**
  * swap: the kept previous version comes back, the current one is kept in its place;
  * remove: the last deploy created the service, so it has no previous version.
