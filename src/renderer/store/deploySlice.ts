@@ -1,7 +1,8 @@
-import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type PassphraseQuestion } from '../../shared/ipc';
+import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type PassphraseQuestion, type RollbackPlanView } from '../../shared/ipc';
 import type { SliceCreator, StoreDeps } from './types';
 
-export type DeployStage = 'idle' | 'planning' | 'planned' | 'applying' | 'finished';
+/** rollback-preview: the rollback's preview is shown and waits for confirmation. */
+export type DeployStage = 'idle' | 'planning' | 'planned' | 'rollback-preview' | 'applying' | 'finished';
 
 /** Progress of one container in the running deploy, keyed `host/name`. */
 export interface ServiceProgress {
@@ -24,6 +25,8 @@ export interface DeploySlice {
   deployOpen: boolean;
   deployStage: DeployStage;
   deployPlan: DeployPlanView | null;
+  /** What "Roll back to previous" will do, shown before it is confirmed. */
+  rollbackPlan: RollbackPlanView | null;
   deployError: string | null;
   hostKeyQuestion: HostKeyQuestion | null;
   /** An encrypted key file main needs the passphrase of, and what to retry once it has it. */
@@ -44,6 +47,11 @@ export interface DeploySlice {
   setBreakLock(value: boolean): void;
   planDeploy(): Promise<void>;
   applyDeploy(): Promise<void>;
+  /** Asks main what a rollback would do and shows it; nothing changes yet. */
+  previewRollback(): Promise<void>;
+  /** Runs the previewed rollback as a job, with the same progress, log and cancel as a deploy. */
+  applyRollback(): Promise<void>;
+  dismissRollback(): void;
   cancelDeploy(): Promise<void>;
   answerHostKey(trust: boolean): Promise<void>;
   /** Hands the passphrase to main (never kept here) and retries; null = the person declined. */
@@ -79,10 +87,26 @@ export const createDeploySlice =
     /** Events that arrive before deploy.apply answers with their job id (they may overtake the answer). */
     let early: EventPayload<'job.event'>[] = [];
 
+    /** Starts a deploy or rollback job; events that overtook its answer are replayed once the id is known. */
+    const startJob = async (start: () => Promise<{ jobId: string }>, onError: DeployStage, retry: 'plan' | 'apply') => {
+      early = [];
+      set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
+      try {
+        const { jobId } = await start();
+        set({ deployJobId: jobId });
+        const overtaken = early.filter((e) => e.jobId === jobId);
+        early = [];
+        for (const event of overtaken) get().handleJobEvent(event);
+      } catch (error) {
+        fail(error, onError, retry);
+      }
+    };
+
     return {
       deployOpen: false,
       deployStage: 'idle',
       deployPlan: null,
+      rollbackPlan: null,
       deployError: null,
       hostKeyQuestion: null,
       passphraseQuestion: null,
@@ -111,7 +135,7 @@ export const createDeploySlice =
       setBreakLock: (value) => set({ breakLock: value }),
 
       async planDeploy() {
-        set({ deployStage: 'planning', deployError: null, deployPlan: null, deployReport: null });
+        set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
           set({ deployPlan: await deps.call('deploy.plan', target()), deployStage: 'planned' });
         } catch (error) {
@@ -120,17 +144,22 @@ export const createDeploySlice =
       },
 
       async applyDeploy() {
-        early = [];
-        set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
+        await startJob(() => deps.call('deploy.apply', { ...target(), breakLock: get().breakLock }), 'planned', 'apply');
+      },
+
+      async previewRollback() {
+        set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
-          const { jobId } = await deps.call('deploy.apply', { ...target(), breakLock: get().breakLock });
-          set({ deployJobId: jobId });
-          const overtaken = early.filter((e) => e.jobId === jobId);
-          early = [];
-          for (const event of overtaken) get().handleJobEvent(event);
+          set({ rollbackPlan: await deps.call('deploy.rollbackPlan', target()), deployStage: 'rollback-preview' });
         } catch (error) {
-          fail(error, 'planned', 'apply');
+          fail(error, 'idle');
         }
+      },
+
+      dismissRollback: () => set({ rollbackPlan: null, deployStage: 'idle' }),
+
+      async applyRollback() {
+        await startJob(() => deps.call('deploy.rollback', { ...target(), breakLock: get().breakLock }), 'rollback-preview', 'plan');
       },
 
       async cancelDeploy() {
