@@ -86,6 +86,9 @@ export const createDeploySlice =
     const log = (line: string) => set({ deployLog: [...get().deployLog, line].slice(-MAX_LOG_LINES) });
     /** Events that arrive before deploy.apply answers with their job id (they may overtake the answer). */
     let early: EventPayload<'job.event'>[] = [];
+    /** What a trusted host key or a given passphrase retries when it answered a read: the plan or the rollback preview. */
+    let lastRead: 'plan' | 'rollback' = 'plan';
+    const retryRead = () => (lastRead === 'rollback' ? get().previewRollback() : get().planDeploy());
 
     /** Starts a deploy or rollback job; events that overtook its answer are replayed once the id is known. */
     const startJob = async (start: () => Promise<{ jobId: string }>, onError: DeployStage, retry: 'plan' | 'apply') => {
@@ -135,6 +138,7 @@ export const createDeploySlice =
       setBreakLock: (value) => set({ breakLock: value }),
 
       async planDeploy() {
+        lastRead = 'plan';
         set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
           set({ deployPlan: await deps.call('deploy.plan', target()), deployStage: 'planned' });
@@ -148,6 +152,7 @@ export const createDeploySlice =
       },
 
       async previewRollback() {
+        lastRead = 'rollback';
         set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
           set({ rollbackPlan: await deps.call('deploy.rollbackPlan', target()), deployStage: 'rollback-preview' });
@@ -178,7 +183,7 @@ export const createDeploySlice =
         }
         try {
           await deps.call('hostKey.trust', { requestId: question.requestId, fingerprint: question.fingerprint });
-          await get().planDeploy();
+          await retryRead();
         } catch (error) {
           fail(error, 'idle');
         }
@@ -199,7 +204,7 @@ export const createDeploySlice =
           return;
         }
         set({ passphraseQuestion: null });
-        await (question.retry === 'apply' ? get().applyDeploy() : get().planDeploy());
+        await (question.retry === 'apply' ? get().applyDeploy() : retryRead());
       },
 
       handleJobEvent(event) {
