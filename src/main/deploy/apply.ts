@@ -4,6 +4,7 @@ import type { HostSession } from './engine';
 import { DeployError, dockerMessage, statusCodeOf } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
 import { waitHealthy } from './health';
+import { parkKept } from './kept';
 import { KEPT_SUFFIX, LABEL, PREVIOUS_SUFFIX } from './labels';
 import { deployEnded, releaseHostLock, takeHostLock } from './lock';
 import { planFrom, planHasChanges, type DeployPlan, type PlannedAction, type RunningHost } from './plan';
@@ -257,6 +258,7 @@ async function keepReplaced(docker: Docker, project: string, replaced: Journal['
   for (const entry of replaced) {
     try {
       await docker.getContainer(entry.oldId!).rename({ name: entry.name + KEPT_SUFFIX });
+      await parkKept(docker, entry.oldId!);
       kept++;
     } catch (error) {
       note(`could not keep the replaced ${entry.name} for a rollback: ${dockerMessage(error)}`);

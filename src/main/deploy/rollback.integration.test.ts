@@ -72,6 +72,8 @@ describe('roll back to the previous version on the testbed', () => {
     const keptV1 = await inspect(1, `${name}-api-sdkept`);
     expect(keptV1.State.Running).toBe(false);
     expect(keptV1.Config.Labels[LABEL.configHash]).toBe(v1Hash);
+    // Kept without a restart policy, so a dockerd restart cannot start it next to v2.
+    expect(keptV1.HostConfig.RestartPolicy?.Name).toBe('no');
     expect(planHasChanges(await engine.plan(v2, 'test'))).toBe(false);
     expect(await engine.apply(v2, 'test')).toMatchObject({ outcome: 'nothing-to-do' });
 
@@ -90,9 +92,11 @@ describe('roll back to the previous version on the testbed', () => {
     expect(back.State.Health?.Status).toBe('healthy');
     expect(back.Config.Labels[LABEL.configHash]).toBe(v1Hash);
     expect(modeOf(back)).toBe('MODE=v1');
+    expect(back.HostConfig.RestartPolicy?.Name).toBe('unless-stopped');
     const keptV2 = await inspect(1, `${name}-api-sdkept`);
     expect(keptV2.State.Running).toBe(false);
     expect(keptV2.Config.Labels[LABEL.configHash]).toBe(v2Hash);
+    expect(keptV2.HostConfig.RestartPolicy?.Name).toBe('no');
     expect(modeOf(await inspect(2, `${name}-web`))).toBe('MODE=v1');
     expect(await serves()).toContain('stackdraft testbed OK');
 
@@ -115,6 +119,7 @@ describe('roll back to the previous version on the testbed', () => {
     const restored = await inspect(1, `${name}-api`);
     expect(restored.Id).toBe(keptV2.Id);
     expect(restored.State.Running).toBe(true);
+    expect((await inspect(1, `${name}-api-sdkept`)).HostConfig.RestartPolicy?.Name).toBe('no');
     expect(modeOf(await inspect(2, `${name}-web`))).toBe('MODE=v2');
     expect(await serves()).toContain('stackdraft testbed OK');
     // Every lock was released: a deploy goes ahead (and finds nothing to do).

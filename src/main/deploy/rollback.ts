@@ -4,6 +4,7 @@ import type { HostSession } from './engine';
 import { DeployError, dockerMessage } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
 import { waitHealthy } from './health';
+import { parkKept, unparkKept } from './kept';
 import { KEPT_SUFFIX, PREVIOUS_SUFFIX } from './labels';
 import { retryTransient } from './retry';
 import { planRollback, type RollbackAction, type RollbackPlan } from './rollback-plan';
@@ -109,6 +110,7 @@ async function swapBack(session: HostSession, action: RollbackAction, journal: S
     }
     checkCancelled(signal);
     await docker.getContainer(kept.id).rename({ name: action.name });
+    await unparkKept(docker, kept.id, kept.summary.restart);
     say('starting');
     const container = docker.getContainer(kept.id);
     await container.start().catch(ignore(304));
@@ -134,6 +136,7 @@ async function finish(journal: readonly SwapEntry[], removals: readonly { sessio
     await docker
       .getContainer(entry.currentId!)
       .rename({ name: entry.name + KEPT_SUFFIX })
+      .then(() => parkKept(docker, entry.currentId!))
       .catch((e: unknown) => note(entry.host, `${entry.name}: the replaced version could not be kept (${dockerMessage(e)}); it stays stopped as ${entry.name}${PREVIOUS_SUFFIX}`));
   }
   for (const { session, action } of removals) {
@@ -169,6 +172,7 @@ async function undoSwap(docker: Docker, entry: SwapEntry): Promise<void> {
   await docker.getContainer(entry.keptId).stop({ t: 10 }).catch(ignore(304, 404));
   const holder = await docker.getContainer(entry.name).inspect().catch(ignore(404));
   if (holder?.Id === entry.keptId) await docker.getContainer(entry.keptId).rename({ name: entry.name + KEPT_SUFFIX });
+  await parkKept(docker, entry.keptId).catch(ignore(404));
   if (!entry.currentId) return;
   const aside = await docker.getContainer(entry.name + PREVIOUS_SUFFIX).inspect().catch(ignore(404));
   if (aside?.Id === entry.currentId) await docker.getContainer(entry.currentId).rename({ name: entry.name });
