@@ -65,7 +65,7 @@ export function planRollback(desired: DesiredState, running: ReadonlyMap<string,
       kept.delete(keyOf(current));
       if (previous) add('swap', `back to the version kept by the last ${direction === 'back' ? 'deploy' : 'rollback'}`, current, previous);
       else if (direction === 'back' && lastDeploy !== '' && current.generation === lastDeploy) add('remove', 'created by the last deploy: there is no previous version', current, undefined);
-      else add('unchanged', 'not changed by the last deploy', current, undefined);
+      else add('unchanged', `not changed by the last ${direction === 'back' ? 'deploy' : 'rollback'}`, current, undefined);
     }
     for (const orphan of kept.values()) add('swap', 'its current container is gone: the kept version is started again', undefined, orphan);
     actions.sort((a, b) => a.phase - b.phase);
@@ -81,5 +81,3 @@ export function planRollback(desired: DesiredState, running: ReadonlyMap<string,
     ...(swaps ? {} : { nothing: `nothing to roll back: no previous version of tier "${desired.tier}" is kept on its hosts (a deploy keeps one only when it replaces a container)` }),
   };
 }
-
-export const rollbackHasWork = (plan: RollbackPlan): boolean => plan.nothing === undefined;
