@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startBridgeApp, type BridgeApp } from '../src/main/bridge/app';
 import { fourServiceTopology } from '../src/main/deploy/test-topology';
-import { projectContainers, removeProject, topologyOn } from '../src/main/deploy/testbed-helpers';
+import { directDocker, engineFor, projectContainers, removeProject, topologyOn } from '../src/main/deploy/testbed-helpers';
 import { serializeTopology } from '../src/shared/format';
 import { ensureTestbed, type Testbed } from '../testbed/harness';
 import { expect, test as base, type AppPage } from './fixtures';
@@ -146,4 +146,46 @@ test('Cancel during a running deploy rolls back: nothing of the deploy is left o
   await expect(app.page.locator('[data-testid="deploy-service"][data-service="web"]')).toHaveCount(0);
   await expect(app.testId('deploy-cancel')).toHaveCount(0);
   expect(await projectContainers(testbed, PROJECT)).toEqual([]);
+});
+
+test('Roll back to previous after two deploys: preview from → to, confirm, progress, v1 serving again', async ({ app, testbed, workDir }) => {
+  test.setTimeout(240_000);
+  const project = `${PROJECT}-rb`;
+  const version = (mode: string) => topologyOn(testbed, { project, webPort: 18098, override: { api: { env: { MODE: mode } } } });
+  // The two deploys themselves are not what this spec is about: the engine does them directly.
+  const { engine, pool } = await engineFor(testbed);
+  try {
+    expect(await engine.apply(version('v1'), 'test')).toMatchObject({ outcome: 'succeeded' });
+    expect(await engine.apply(version('v2'), 'test')).toMatchObject({ outcome: 'succeeded' });
+    const file = join(workDir, 'rollback.stackdraft.yaml');
+    await writeFile(file, serializeTopology(version('v2')));
+    await app.openPath(file);
+    await expect(app.testId('canvas')).toBeVisible();
+
+    await app.testId('deploy-button').click();
+    await app.testId('deploy-rollback').click();
+    await expect(app.testId('host-key-dialog')).toBeVisible({ timeout: 60_000 });
+    await app.testId('host-key-trust').click();
+    await expect(app.testId('rollback-summary')).toHaveText(/Back to the versions the last deploy replaced — 1 to swap back, 0 to remove, 3 unchanged/, { timeout: 60_000 });
+    const swap = app.page.locator('[data-testid="rollback-row"][data-kind="swap"]');
+    await expect(swap).toHaveAttribute('data-service', 'api');
+    await expect(swap).toContainText(/[0-9a-f]{8} \(.+\) → [0-9a-f]{8} \(.+\)/);
+    await app.screenshot('rollback-preview');
+
+    await app.testId('rollback-confirm').click();
+    await expect(app.testId('deploy-report')).toHaveAttribute('data-outcome', 'succeeded', { timeout: 180_000 });
+    await expect(app.page.locator('[data-testid="deploy-service"][data-service="api"]')).toHaveAttribute('data-step', 'healthy');
+    const api = await directDocker(testbed, 1).getContainer(`${project}-api`).inspect();
+    expect(api.Config.Env).toContain('MODE=v1');
+    expect(api.State.Health?.Status).toBe('healthy');
+    expect(await (await fetch('http://10.77.0.13:18098/')).text()).toContain('stackdraft testbed OK');
+
+    // Pressed again, it offers to roll forward.
+    await app.testId('deploy-rollback').click();
+    await expect(app.testId('rollback-preview')).toHaveAttribute('data-direction', 'forward', { timeout: 60_000 });
+    await expect(app.testId('rollback-confirm')).toHaveText('Roll forward');
+  } finally {
+    await pool.closeAll();
+    await removeProject(testbed, project);
+  }
 });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DeployEvent } from '../src/main/deploy/events';
-import { LABEL } from '../src/main/deploy/labels';
+import { KEPT_SUFFIX, LABEL } from '../src/main/deploy/labels';
 import { planHasChanges } from '../src/main/deploy/plan';
 import { directDocker, engineFor, removeProject, topologyOn } from '../src/main/deploy/testbed-helpers';
 import type { Topology } from '../src/shared/model';
@@ -69,7 +69,8 @@ export async function readGenerations(testbed: Testbed, topology: Topology, proj
       const expected = placements.filter((p) => p.host === h.name).map((p) => `${project}-${p.service}`);
       const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${project}`] }) });
       const names = list.map((c) => c.Names[0]!.slice(1));
-      leftovers.push(...names.filter((n) => !expected.includes(n)).map((n) => `${h.name}/${n}`));
+      // The previous version kept for a rollback is intended, not a leftover.
+      leftovers.push(...names.filter((n) => !expected.includes(n) && !n.endsWith(KEPT_SUFFIX)).map((n) => `${h.name}/${n}`));
       const states = await Promise.all(
         expected.map(async (name) => {
           const info = await docker.getContainer(name).inspect().catch(() => undefined);

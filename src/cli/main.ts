@@ -1,6 +1,7 @@
 import { analyzeCommand, ANALYZE_USAGE } from './commands/analyze';
 import { deployCommand, DEPLOY_USAGE } from './commands/deploy';
 import { planCommand, PLAN_USAGE } from './commands/plan';
+import { rollbackCommand, ROLLBACK_USAGE } from './commands/rollback';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { exportCommand, EXPORT_USAGE } from './commands/export';
 import { importCommand, IMPORT_USAGE } from './commands/import';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   import: { run: importCommand, usage: IMPORT_USAGE },
   plan: { run: planCommand, usage: PLAN_USAGE },
   deploy: { run: deployCommand, usage: DEPLOY_USAGE },
+  rollback: { run: rollbackCommand, usage: ROLLBACK_USAGE },
 };
 
 /** Runs one CLI invocation and returns its exit code (no process.exit here, for tests). */

@@ -1,6 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTestbed, type Testbed } from '../../../testbed/harness';
 import { serializeTopology } from '../../shared/format';
@@ -50,6 +51,28 @@ describe('stackdraft plan / deploy against the testbed', () => {
 
     const again = await cli('plan', file, ...common);
     expect(again.out).toContain('No changes: every host already runs this tier as planned.');
+  });
+
+  it('rolls back: nothing kept after the first deploy; after a second deploy it previews, asks, swaps back with progress', { timeout: 120_000 }, async () => {
+    const common = ['--tier', 'test', '--known-hosts', testbed.knownHostsFile, '--trust-store', trustStore];
+    const nothing = await cli('rollback', file, ...common, '--yes');
+    expect(nothing.code).toBe(1);
+    expect(nothing.err).toContain('nothing to roll back: no previous version of tier "test" is kept');
+
+    await writeFile(file, serializeTopology(topologyOn(testbed, { project, webPort: 18090, override: { api: { env: { MODE: 'v2' } } } })));
+    expect((await cli('deploy', file, ...common, '--yes')).code).toBe(0);
+    const refused = await cli('rollback', file, ...common);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(new RegExp(`~ swap +${project}-api +phase 2  [0-9a-f]{16} of \\d{4}-.* → [0-9a-f]{16} of `));
+    expect(refused.out).toContain('1 to swap back, 0 to remove, 3 unchanged');
+    expect(refused.err).toContain('pass --yes');
+
+    const rollback = await cli('rollback', file, ...common, '--yes');
+    expect(rollback.code).toBe(0);
+    expect(rollback.out).toMatch(new RegExp(`h2 +${project}-api +healthy`));
+    expect(rollback.out).toMatch(/SUCCEEDED in \d+\.\d s/);
+    const api = await new Docker({ socketPath: testbed.hosts[1]!.dockerSocket }).getContainer(`${project}-api`).inspect();
+    expect(api.Config.Env).toContain('MODE=test');
   });
 
   it('names an unknown tier and refuses an unknown host key when not on a terminal', async () => {

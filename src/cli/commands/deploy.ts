@@ -74,7 +74,7 @@ export function formatEvent(event: DeployEvent, elapsedMs: number): string {
   }
 }
 
-function printReport(report: DeployReport, output: Output): void {
+export function printReport(report: DeployReport, output: Output): void {
   const line = report.outcome === 'succeeded' || report.outcome === 'nothing-to-do' ? output.out : output.err;
   line(`\n${report.outcome.toUpperCase()} in ${(report.durationMs / 1000).toFixed(1)} s${report.error ? `: ${report.error}` : ''}`);
   for (const host of report.hosts) {

@@ -4,13 +4,14 @@ import type { HostSession } from './engine';
 import { DeployError, dockerMessage, statusCodeOf } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
 import { waitHealthy } from './health';
-import { LABEL, PREVIOUS_SUFFIX } from './labels';
+import { parkKept } from './kept';
+import { KEPT_SUFFIX, LABEL, PREVIOUS_SUFFIX } from './labels';
 import { deployEnded, releaseHostLock, takeHostLock } from './lock';
 import { planFrom, planHasChanges, type DeployPlan, type PlannedAction, type RunningHost } from './plan';
 import { retryTransient } from './retry';
 
 /** How long restoring a host (and releasing its lock) keeps trying through a reconnect or a dockerd restart. */
-const RECOVERY_WINDOW_MS = 30_000;
+export const RECOVERY_WINDOW_MS = 30_000;
 
 export interface ApplyContext {
   desired: DesiredState;
@@ -30,7 +31,7 @@ interface Journal {
   volumes: { host: string; name: string }[];
 }
 
-const ignore = (...codes: number[]) => (error: unknown) => {
+export const ignore = (...codes: number[]) => (error: unknown) => {
   if (!codes.includes(statusCodeOf(error) ?? -1)) throw error;
 };
 
@@ -41,6 +42,8 @@ const ignore = (...codes: number[]) => (error: unknown) => {
  */
 export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
   const started = Date.now();
+  // Labelled on every container this deploy creates, so a rollback knows which ones it created.
+  const generation = new Date(started).toISOString();
   const { desired, sessions, emit } = ctx;
   const byHost = new Map(sessions.map((s) => [s.desired.host.id, s]));
   const journal: Journal = { containers: [], networks: [], volumes: [] };
@@ -55,18 +58,7 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
     await Promise.all(sessions.map((s) => s.docker()));
 
     emit({ type: 'stage', stage: 'lock', message: 'locking every host' });
-    // One host after another in a fixed order: of two deploys at once, the first to get
-    // the first host wins, instead of each holding some hosts and both giving up.
-    for (const s of [...sessions].sort((a, b) => a.desired.host.id.localeCompare(b.desired.host.id))) {
-      await takeHostLock(await s.docker(), s.label, {
-        project: desired.project,
-        holder: ctx.holder,
-        staleAfterMs: ctx.staleLockMs,
-        breakLock: ctx.breakLock,
-        images: s.desired.containers.map((c) => c.image),
-      });
-      locked.push(s);
-    }
+    await lockAll(ctx, locked);
 
     emit({ type: 'stage', stage: 'plan', message: 'reading what runs on each host' });
     plan = planFrom(desired, await ctx.readAll(sessions));
@@ -89,7 +81,7 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
       const phaseStarted = Date.now();
       const results = await Promise.allSettled(
         changes.map(({ session, action }) =>
-          startService(session, action, journal, stop.signal, emit).catch((error: unknown) => {
+          startService(session, action, generation, journal, stop.signal, emit).catch((error: unknown) => {
             stop.abort();
             throw error;
           }),
@@ -103,7 +95,7 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
       }
     }
 
-    emit({ type: 'stage', stage: 'cleanup', message: 'removing replaced and retired containers' });
+    emit({ type: 'stage', stage: 'cleanup', message: 'keeping the replaced containers for a rollback, removing retired ones' });
     const notes = await cleanUp(plan, byHost, journal, emit);
     emit({ type: 'stage', stage: 'finished', message: `deployed in ${((Date.now() - started) / 1000).toFixed(1)} s` });
     const hosts = await hostReports(ctx, 'converged');
@@ -125,17 +117,37 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
     return { outcome: cancelled ? 'cancelled' : 'failed', error: message, hosts, durationMs: Date.now() - started, phases };
   } finally {
     ctx.signal.removeEventListener('abort', onCancel);
-    // A lock left behind would refuse the re-run that repairs the host, so outlast short outages.
-    await Promise.allSettled(locked.map((s) => retryTransient(async () => releaseHostLock(await s.docker(), desired.project, ctx.holder), RECOVERY_WINDOW_MS)));
-    deployEnded(ctx.holder);
+    await unlockAll(locked, desired.project, ctx.holder);
   }
 }
 
-function checkCancelled(signal: AbortSignal): void {
+/** Locks every host, pushing each onto `locked` as soon as it is ours (so a failure releases it). */
+export async function lockAll(ctx: Pick<ApplyContext, 'desired' | 'sessions' | 'holder' | 'staleLockMs' | 'breakLock'>, locked: HostSession[]): Promise<void> {
+  // One host after another in a fixed order: of two deploys at once, the first to get
+  // the first host wins, instead of each holding some hosts and both giving up.
+  for (const s of [...ctx.sessions].sort((a, b) => a.desired.host.id.localeCompare(b.desired.host.id))) {
+    await takeHostLock(await s.docker(), s.label, {
+      project: ctx.desired.project,
+      holder: ctx.holder,
+      staleAfterMs: ctx.staleLockMs,
+      breakLock: ctx.breakLock,
+      images: s.desired.containers.map((c) => c.image),
+    });
+    locked.push(s);
+  }
+}
+
+/** Releases our locks; a lock left behind would refuse the re-run that repairs the host, so outlast short outages. */
+export async function unlockAll(locked: readonly HostSession[], project: string, holder: string): Promise<void> {
+  await Promise.allSettled(locked.map((s) => retryTransient(async () => releaseHostLock(await s.docker(), project, holder), RECOVERY_WINDOW_MS)));
+  deployEnded(holder);
+}
+
+export function checkCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw new DeployError('CANCELLED', 'the deploy was cancelled');
 }
 
-async function startService(session: HostSession, action: PlannedAction, journal: Journal, signal: AbortSignal, emit: ApplyContext['emit']): Promise<void> {
+async function startService(session: HostSession, action: PlannedAction, generation: string, journal: Journal, signal: AbortSignal, emit: ApplyContext['emit']): Promise<void> {
   const host = session.desired.host.id;
   const want = action.desired!;
   const label = `${action.name} on ${host}`;
@@ -156,7 +168,8 @@ async function startService(session: HostSession, action: PlannedAction, journal
     }
     checkCancelled(signal);
     say('creating');
-    const container = await docker.createContainer(want.createBody as Docker.ContainerCreateOptions);
+    const body = want.createBody as Docker.ContainerCreateOptions;
+    const container = await docker.createContainer({ ...body, Labels: { ...body.Labels, [LABEL.generation]: generation } });
     for (const network of want.extraNetworks) {
       await docker.getNetwork(network).connect({ Container: container.id, EndpointConfig: { Aliases: [want.alias] } });
     }
@@ -216,9 +229,8 @@ async function cleanUp(plan: DeployPlan, byHost: ReadonlyMap<string, HostSession
     plan.hosts.map(async (h) => {
       const docker = await byHost.get(h.host)!.docker();
       const note = (text: string) => (notes.get(h.host) ?? notes.set(h.host, []).get(h.host)!).push(text);
-      for (const replaced of journal.containers.filter((c) => c.host === h.host && c.oldId)) {
-        await docker.getContainer(replaced.oldId!).remove({ force: true }).catch((e: unknown) => note(`could not remove the replaced ${replaced.name}: ${dockerMessage(e)}`));
-      }
+      const kept = await keepReplaced(docker, plan.project, journal.containers.filter((c) => c.host === h.host && c.oldId), note);
+      if (kept > 0) note(`${kept} previous container(s) kept stopped for a rollback`);
       for (const action of h.actions.filter((a) => a.kind === 'remove')) {
         await docker.getContainer(action.running!.id).stop({ t: 10 }).catch(() => undefined);
         await docker.getContainer(action.running!.id).remove({ force: true }).catch(ignore(404));
@@ -231,6 +243,29 @@ async function cleanUp(plan: DeployPlan, byHost: ReadonlyMap<string, HostSession
     }),
   );
   return notes;
+}
+
+/**
+ * The replaced containers become the one kept previous generation (stopped, renamed
+ * `-sdkept`); kept containers of earlier deploys go, so nothing piles up and a rollback
+ * undoes exactly this deploy.
+ */
+async function keepReplaced(docker: Docker, project: string, replaced: Journal['containers'], note: (text: string) => void): Promise<number> {
+  const filters = JSON.stringify({ label: [`${LABEL.project}=${project}`] });
+  const older = (await docker.listContainers({ all: true, filters })).filter((c) => c.Names[0]?.endsWith(KEPT_SUFFIX));
+  for (const c of older) await docker.getContainer(c.Id).remove({ force: true }).catch(ignore(404));
+  let kept = 0;
+  for (const entry of replaced) {
+    try {
+      await docker.getContainer(entry.oldId!).rename({ name: entry.name + KEPT_SUFFIX });
+      await parkKept(docker, entry.oldId!);
+      kept++;
+    } catch (error) {
+      note(`could not keep the replaced ${entry.name} for a rollback: ${dockerMessage(error)}`);
+      await docker.getContainer(entry.oldId!).remove({ force: true }).catch(() => undefined);
+    }
+  }
+  return kept;
 }
 
 /** Puts every host back: new containers removed, old ones renamed back and started. */
@@ -294,7 +329,7 @@ async function restoreContainer(docker: Docker, entry: Journal['containers'][num
   if (entry.oldWasRunning) await docker.getContainer(entry.oldId).start().catch(ignore(304));
 }
 
-async function hostReports(ctx: ApplyContext, outcome: HostReport['outcome']): Promise<HostReport[]> {
+export async function hostReports(ctx: Pick<ApplyContext, 'sessions' | 'desired'>, outcome: HostReport['outcome']): Promise<HostReport[]> {
   return Promise.all(
     ctx.sessions.map(async (s): Promise<HostReport> => {
       const host = s.desired.host.id;
@@ -302,7 +337,7 @@ async function hostReports(ctx: ApplyContext, outcome: HostReport['outcome']): P
         const docker = await s.docker();
         const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${ctx.desired.project}`] }) });
         const containers = list
-          .filter((c) => c.Labels[LABEL.configHash] !== undefined)
+          .filter((c) => c.Labels[LABEL.configHash] !== undefined && !c.Names[0]?.endsWith(KEPT_SUFFIX))
           .map((c) => ({
             name: c.Names[0]!.replace(/^\//, ''),
             service: c.Labels[LABEL.service]!,

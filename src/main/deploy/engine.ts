@@ -8,10 +8,12 @@ import { dockerOverSsh } from './docker';
 import { DeployError, dockerMessage } from './errors';
 import type { DeployEvent, DeployReport } from './events';
 import { readHostState } from './host-state';
-import { LABEL } from './labels';
+import { KEPT_SUFFIX, LABEL, PREVIOUS_SUFFIX } from './labels';
 import { planFrom, type DeployPlan, type RunningHost } from './plan';
 import type { SecretSource } from './secrets';
 import { runApply } from './apply';
+import { runRollback } from './rollback';
+import { planRollback, type RollbackPlan } from './rollback-plan';
 
 export interface EngineDeps {
   pool: SshPool;
@@ -65,6 +67,32 @@ export class DeployEngine {
     });
   }
 
+  /** What a rollback would do now, per host and service; changes nothing. */
+  async rollbackPlan(topology: Topology, tierId: string): Promise<RollbackPlan> {
+    const desired = await this.desiredForRollback(topology, tierId);
+    return planRollback(desired, await this.readAll(desired, this.sessions(desired)));
+  }
+
+  /** Swaps every service back to the version the last deploy (or rollback) kept; see rollback.ts. */
+  async rollback(topology: Topology, tierId: string, options: Omit<ApplyOptions, 'healthTimeoutSeconds'> = {}): Promise<DeployReport> {
+    const desired = await this.desiredForRollback(topology, tierId, options.defaultHealthTimeoutSeconds);
+    return runRollback({
+      desired,
+      sessions: this.sessions(desired),
+      readAll: (sessions) => this.readAll(desired, sessions),
+      holder: `${this.deps.holder ?? defaultHolder()} #${Math.random().toString(36).slice(2, 8)}`,
+      signal: options.signal ?? new AbortController().signal,
+      emit: options.onEvent ?? (() => undefined),
+      breakLock: options.breakLock ?? false,
+      staleLockMs: options.staleLockMs ?? 30 * 60_000,
+    });
+  }
+
+  /** The file gives hosts, order and health waits only: the kept containers carry their own configuration and secrets. */
+  private desiredForRollback(topology: Topology, tierId: string, defaultHealthTimeoutSeconds?: number): Promise<DesiredState> {
+    return desiredState(topology, tierId, { secrets: { valueOf: async () => '' }, defaultHealthTimeoutSeconds });
+  }
+
   /** Live state of every container of the tier, for the dots on the canvas. */
   async status(topology: Topology, tierId: string): Promise<{ host: string; reachable: boolean; error?: string; containers: { service: string; name: string; state: string; health?: string }[] }[]> {
     const desired = await desiredState(topology, tierId, { secrets: { valueOf: async () => '' } });
@@ -74,7 +102,7 @@ export class DeployEngine {
           const docker = await session.docker();
           const list = await docker.listContainers({ all: true, filters: JSON.stringify({ label: [`${LABEL.project}=${desired.project}`] }) });
           const containers = list
-            .filter((c) => c.Labels[LABEL.service] && !c.Names[0]?.endsWith('-sdprev'))
+            .filter((c) => c.Labels[LABEL.service] && !c.Names[0]?.endsWith(PREVIOUS_SUFFIX) && !c.Names[0]?.endsWith(KEPT_SUFFIX))
             .map((c) => ({ service: c.Labels[LABEL.service]!, name: c.Names[0]!.replace(/^\//, ''), state: c.State, health: /\((healthy|unhealthy|health: starting)\)/.exec(c.Status)?.[1]?.replace('health: ', '') }));
           return { host: session.desired.host.id, reachable: true, containers };
         } catch (error) {

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { LABEL, lockName, PREVIOUS_SUFFIX } from './labels';
+import { KEPT_SUFFIX, LABEL, lockName, PREVIOUS_SUFFIX } from './labels';
 import type { RunningContainer, RunningHost } from './plan';
 
 /** Everything of `project` on one host, found by labels (never by name alone). */
@@ -45,6 +45,9 @@ function toRunning(c: Docker.ContainerInfo): RunningContainer {
     state: c.State,
     health: healthMatch ? healthMatch[1]!.replace('health: ', '') : undefined,
     previous: name.endsWith(PREVIOUS_SUFFIX),
+    kept: name.endsWith(KEPT_SUFFIX),
+    generation: c.Labels[LABEL.generation] ?? '',
+    createdAt: new Date(c.Created * 1000).toISOString(),
   };
 }
 

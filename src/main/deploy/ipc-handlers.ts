@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { HandlerError, type DeployPlanView, type EventPayload, type HostKeyQuestion } from '../../shared/ipc';
+import { HandlerError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type RollbackPlanView } from '../../shared/ipc';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc';
 import { SshError } from '../ssh/errors';
 import type { KeyPassphrases } from '../ssh/passphrases';
@@ -7,9 +7,11 @@ import type { TrustStore } from '../ssh/trust-store';
 import { createCredentialHandlers, type CredentialHandlers } from './credential-handlers';
 import type { DeployEngine } from './engine';
 import { DeployError } from './errors';
-import { planHasChanges, type DeployPlan } from './plan';
+import type { DeployEvent, DeployReport } from './events';
+import { planHasChanges, type DeployPlan, type RunningContainer } from './plan';
+import type { RollbackPlan } from './rollback-plan';
 
-type DeployChannel = 'deploy.plan' | 'deploy.apply' | 'deploy.cancel' | 'deploy.status' | 'hostKey.trust';
+type DeployChannel = 'deploy.plan' | 'deploy.apply' | 'deploy.rollbackPlan' | 'deploy.rollback' | 'deploy.cancel' | 'deploy.status' | 'hostKey.trust';
 export type DeployHandlers = { [C in DeployChannel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> } & CredentialHandlers;
 
 export interface DeployHandlerDeps {
@@ -53,6 +55,24 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
     throw error;
   };
 
+  /** Runs a deploy or rollback as a job: events stream as `job.event`s, the report ends it, `deploy.cancel` aborts it. */
+  const startJob = (run: (signal: AbortSignal, onEvent: (event: DeployEvent) => void) => Promise<DeployReport>): { jobId: string } => {
+    const jobId = randomUUID();
+    const controller = new AbortController();
+    jobs.set(jobId, controller);
+    const onEvent = (event: DeployEvent) => deps.emit({ jobId, kind: event.type === 'log' ? 'log' : 'progress', message: event.type === 'service' ? `${event.host} ${event.name}: ${event.step}` : event.message, data: event });
+    void run(controller.signal, onEvent)
+      .then(
+        (report) => {
+          const kind = report.outcome === 'cancelled' ? 'cancelled' : report.outcome === 'failed' ? 'failed' : 'done';
+          deps.emit({ jobId, kind, message: report.error ?? report.outcome, progress: kind === 'done' ? 1 : undefined, data: { report } });
+        },
+        (error: unknown) => deps.emit({ jobId, kind: 'failed', message: (error as Error).message, data: { code: (error as DeployError).code } }),
+      )
+      .finally(() => jobs.delete(jobId));
+    return { jobId };
+  };
+
   return {
     'deploy.plan': async ({ topology, tier }) => planView(await deps.engine.plan(topology, tier, healthDefaults(undefined)).catch(translate)),
 
@@ -60,25 +80,16 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
       // Plan first, in the request: host-key questions and refusals answer the call itself.
       const plan = await deps.engine.plan(topology, tier, healthDefaults(healthTimeoutSeconds)).catch(translate);
       if (plan.problems.length > 0) throw new HandlerError('DEPLOY_REFUSED', `the tier cannot be deployed: ${plan.problems.join('; ')}`, { problems: plan.problems });
-      const jobId = randomUUID();
-      const controller = new AbortController();
-      jobs.set(jobId, controller);
-      void deps.engine
-        .apply(topology, tier, {
-          signal: controller.signal,
-          breakLock,
-          ...healthDefaults(healthTimeoutSeconds),
-          onEvent: (event) => deps.emit({ jobId, kind: event.type === 'log' ? 'log' : 'progress', message: event.type === 'service' ? `${event.host} ${event.name}: ${event.step}` : event.message, data: event }),
-        })
-        .then(
-          (report) => {
-            const kind = report.outcome === 'cancelled' ? 'cancelled' : report.outcome === 'failed' ? 'failed' : 'done';
-            deps.emit({ jobId, kind, message: report.error ?? report.outcome, progress: kind === 'done' ? 1 : undefined, data: { report } });
-          },
-          (error: unknown) => deps.emit({ jobId, kind: 'failed', message: (error as Error).message, data: { code: (error as DeployError).code } }),
-        )
-        .finally(() => jobs.delete(jobId));
-      return { jobId };
+      return startJob((signal, onEvent) => deps.engine.apply(topology, tier, { signal, onEvent, breakLock, ...healthDefaults(healthTimeoutSeconds) }));
+    },
+
+    'deploy.rollbackPlan': async ({ topology, tier }) => rollbackPlanView(await deps.engine.rollbackPlan(topology, tier).catch(translate)),
+
+    'deploy.rollback': async ({ topology, tier, breakLock }) => {
+      // Preview first, in the request: host-key questions and "nothing to roll back" answer the call itself.
+      const preview = await deps.engine.rollbackPlan(topology, tier).catch(translate);
+      if (preview.nothing !== undefined) throw new HandlerError('DEPLOY_REFUSED', preview.nothing, { code: 'NOTHING_TO_ROLL_BACK' });
+      return startJob((signal, onEvent) => deps.engine.rollback(topology, tier, { signal, onEvent, breakLock, defaultHealthTimeoutSeconds: deps.defaultHealthTimeoutSeconds?.() }));
     },
 
     'deploy.cancel': async ({ jobId }) => {
@@ -123,6 +134,27 @@ export function planView(plan: DeployPlan): DeployPlanView {
   };
 }
 
+/** The rollback preview without container internals: per service, the version running now and the one coming back. */
+export function rollbackPlanView(plan: RollbackPlan): RollbackPlanView {
+  const version = (c: RunningContainer | undefined) => (c ? { hash: c.hash, createdAt: c.createdAt ?? '' } : undefined);
+  return {
+    project: plan.project,
+    tier: plan.tier,
+    direction: plan.direction,
+    ...(plan.nothing === undefined ? {} : { nothing: plan.nothing }),
+    hosts: plan.hosts.map((h) => ({
+      host: h.host,
+      address: h.address,
+      actions: h.actions.map((a) => {
+        const from = version(a.current);
+        const to = version(a.kept);
+        return { kind: a.kind, service: a.service, name: a.name, phase: a.phase, reason: a.reason, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      }),
+      ...(h.lock ? { lock: h.lock } : {}),
+    })),
+  };
+}
+
 /** Where no deploy engine is wired (e.g. a test of other channels): a clear refusal. */
 export function unavailableDeployHandlers(): DeployHandlers {
   const refuse = async (): Promise<never> => {
@@ -131,6 +163,8 @@ export function unavailableDeployHandlers(): DeployHandlers {
   return {
     'deploy.plan': refuse,
     'deploy.apply': refuse,
+    'deploy.rollbackPlan': refuse,
+    'deploy.rollback': refuse,
     'deploy.cancel': refuse,
     'deploy.status': refuse,
     'hostKey.trust': refuse,

@@ -13,10 +13,17 @@ export const LABEL = {
   /** Machine and process id of the deploy holding the lock: a dead holder on this machine is known to be gone. */
   lockMachine: 'io.stackdraft.lock-machine',
   lockPid: 'io.stackdraft.lock-pid',
+  /** When the deploy that created the container started (ISO time): tells what the last deploy created. */
+  generation: 'io.stackdraft.generation',
 } as const;
 
 /** Suffix of a replaced container kept (stopped) until its successor is healthy. */
 export const PREVIOUS_SUFFIX = '-sdprev';
+/**
+ * Suffix of the previous version kept (stopped) after a successful deploy, for a rollback.
+ * A name and not a label: Docker cannot change the labels of an existing container.
+ */
+export const KEPT_SUFFIX = '-sdkept';
 
 export const containerName = (project: string, serviceName: string, replica: number): string =>
   replica <= 1 ? `${project}-${serviceName}` : `${project}-${serviceName}-${replica}`;

@@ -50,4 +50,16 @@ describe('plan diff', () => {
     expect(planHasChanges(plan)).toBe(true);
     expect(plan.hosts[0]!.actions[0]).toMatchObject({ kind: 'replace', reasons: ['the container is exited'] });
   });
+
+  it('leaves the previous version kept for a rollback alone: not an orphan, not the running service', async () => {
+    const desired = await desiredState(fourServiceTopology({ project: 'shop', hosts }), 'test', { secrets: noSecrets });
+    const h2 = desired.hosts[1]!;
+    const current = h2.containers.map((c) => running({ service: c.service, hash: c.hash, summary: c.summary }));
+    const kept = running({ service: 'api', name: 'shop-api-sdkept', id: 'old-api', hash: 'older', summary: {}, state: 'exited', health: undefined, kept: true });
+    const plan = diffHost(h2, { containers: [...current, kept], networks: h2.networks.map((n) => n.name), volumes: [], images: new Set(['local/busybox:1']) });
+    expect(plan.actions.map((a) => `${a.kind} ${a.name}`)).toEqual(['unchanged shop-cache', 'unchanged shop-api']);
+    // Only the kept one left: the service is created afresh, the kept container is not reused or removed.
+    const onlyKept = diffHost(h2, { containers: [kept], networks: h2.networks.map((n) => n.name), volumes: [], images: new Set(['local/busybox:1']) });
+    expect(onlyKept.actions.map((a) => `${a.kind} ${a.name}`)).toEqual(['create shop-cache', 'create shop-api']);
+  });
 });

@@ -14,6 +14,12 @@ export interface RunningContainer {
   readonly health?: string;
   /** Renamed aside by a replace that never finished. */
   readonly previous: boolean;
+  /** The previous version kept (stopped) by the last successful deploy or rollback. */
+  readonly kept?: boolean;
+  /** Start time of the deploy that created it ('' before generations were labelled). */
+  readonly generation?: string;
+  /** When Docker created it (ISO time). */
+  readonly createdAt?: string;
 }
 
 export interface RunningHost {
@@ -59,9 +65,12 @@ export interface DeployPlan {
   readonly problems: readonly string[];
 }
 
+export const isCurrent = (c: RunningContainer): boolean => !c.previous && !c.kept;
+
 /** Desired vs running on one host: what to create, replace (and why), remove or leave alone. */
 export function diffHost(desired: DesiredHost, running: RunningHost): HostPlan {
-  const current = new Map(running.containers.filter((c) => !c.previous).map((c) => [`${c.service}#${c.replica}`, c]));
+  // Kept previous versions are neither running services nor orphans: only a rollback uses them.
+  const current = new Map(running.containers.filter(isCurrent).map((c) => [`${c.service}#${c.replica}`, c]));
   const actions: PlannedAction[] = [];
   for (const want of desired.containers) {
     const key = `${want.service}#${want.replica}`;

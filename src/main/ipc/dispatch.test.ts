@@ -154,6 +154,8 @@ const validRequests: Record<ChannelName, unknown> = {
   'import.sshConfig': {},
   'deploy.plan': { topology: validTopology, tier: 'small' },
   'deploy.apply': { topology: validTopology, tier: 'small', breakLock: false, healthTimeoutSeconds: 60 },
+  'deploy.rollbackPlan': { topology: validTopology, tier: 'small' },
+  'deploy.rollback': { topology: validTopology, tier: 'small', breakLock: false },
   'deploy.cancel': { jobId: 'job-1' },
   'deploy.status': { topology: validTopology, tier: 'small' },
   'hostKey.trust': { requestId: 'abc123', fingerprint: `SHA256:${'A'.repeat(43)}` },

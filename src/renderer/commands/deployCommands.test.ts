@@ -15,6 +15,7 @@ function setup() {
       if (channel === 'deploy.plan') return plan as ResponseOf<C>;
       if (channel === 'deploy.apply') return { jobId: 'job-1' } as ResponseOf<C>;
       if (channel === 'deploy.cancel') return { cancelled: true } as ResponseOf<C>;
+      if (channel === 'deploy.rollbackPlan') return { project: 'p', tier: 't', direction: 'back', hosts: [] } as ResponseOf<C>;
       throw new Error(`unexpected ${channel}`);
     },
     connect: async () => {},
@@ -47,6 +48,16 @@ describe('Deploy menu commands', () => {
     expect(byId['deploy.cancel']!.enabled!()).toBe(true);
     await byId['deploy.cancel']!.run();
     expect(calls.at(-1)).toBe('deploy.cancel');
+  });
+
+  it('Roll Back to Previous opens the panel with the preview and changes nothing until confirmed there', async () => {
+    const { store, calls, byId } = setup();
+    expect(byId['deploy.rollback']!.enabled!()).toBe(false);
+    const topology = sampleTopology();
+    store.setState({ topology, tierId: topology.tiers[0]!.id });
+    await byId['deploy.rollback']!.run();
+    expect(calls).toEqual(['deploy.rollbackPlan']);
+    expect(store.getState()).toMatchObject({ deployOpen: true, deployStage: 'rollback-preview' });
   });
 
   it('Known Hosts opens its dialog', () => {

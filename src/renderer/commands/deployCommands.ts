@@ -2,7 +2,7 @@ import type { AppStore } from '../store';
 import { useKnownHosts } from '../components/KnownHosts/store';
 import type { Command } from './registry';
 
-/** Deploy ▸ Plan, Deploy, Cancel and Known Hosts: the same actions as the deploy panel's buttons. */
+/** Deploy ▸ Plan, Deploy, Cancel, Roll Back and Known Hosts: the same actions as the deploy panel's buttons. */
 export function deployCommands(store: AppStore): Command[] {
   const s = () => store.getState();
   const busy = () => s().deployStage === 'planning' || s().deployStage === 'applying';
@@ -26,6 +26,15 @@ export function deployCommands(store: AppStore): Command[] {
       enabled: canPlan,
     },
     { id: 'deploy.cancel', run: () => s().cancelDeploy(), enabled: () => s().deployStage === 'applying' && s().deployJobId !== null },
+    {
+      id: 'deploy.rollback',
+      // Shows the preview only: the rollback itself is confirmed in the panel.
+      run: async () => {
+        s().openDeploy();
+        await s().previewRollback();
+      },
+      enabled: canPlan,
+    },
     { id: 'deploy.knownHosts', run: () => useKnownHosts.getState().show() },
   ];
 }

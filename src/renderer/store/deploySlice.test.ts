@@ -61,4 +61,33 @@ describe('deploy slice', () => {
     // Nothing of it is kept in the renderer's state.
     expect(JSON.stringify(store.getState(), (_k, v: unknown) => (typeof v === 'function' ? undefined : v))).not.toContain('right"');
   });
+
+  it('previews a rollback, then runs it as a job with the same progress, and says when there is nothing to roll back', async () => {
+    const preview = {
+      project: 'p',
+      tier: 't',
+      direction: 'back' as const,
+      hosts: [{ host: 'h2', address: '192.0.2.2', actions: [{ kind: 'swap' as const, service: 'api', name: 'p-api', phase: 1, reason: 'back', from: { hash: 'b', createdAt: '' }, to: { hash: 'a', createdAt: '' } }] }],
+    };
+    let answer: typeof preview & { nothing?: string } = preview;
+    const { store, calls } = setup((channel) => {
+      if (channel === 'deploy.rollbackPlan') return answer;
+      if (channel === 'deploy.rollback') return { jobId: 'job-r' };
+      throw new Error(channel);
+    });
+    await store.getState().previewRollback();
+    expect(store.getState()).toMatchObject({ deployStage: 'rollback-preview', rollbackPlan: preview });
+    await store.getState().applyRollback();
+    expect(calls.map(([c]) => c)).toEqual(['deploy.rollbackPlan', 'deploy.rollback']);
+    store.getState().handleJobEvent({ jobId: 'job-r', kind: 'progress', message: 'h2 p-api: healthy', data: { type: 'service', host: 'h2', service: 'api', name: 'p-api', step: 'healthy' } });
+    store.getState().handleJobEvent({ jobId: 'job-r', kind: 'done', message: 'succeeded', data: { report: { outcome: 'succeeded', durationMs: 900, hosts: [] } } });
+    expect(store.getState()).toMatchObject({ deployStage: 'finished', deployError: null, deployReport: { outcome: 'succeeded' } });
+    expect(store.getState().deployProgress['h2/p-api']?.step).toBe('healthy');
+
+    answer = { ...preview, nothing: 'nothing to roll back: no previous version of tier "t" is kept' };
+    await store.getState().previewRollback();
+    expect(store.getState().rollbackPlan?.nothing).toMatch(/nothing to roll back/);
+    store.getState().dismissRollback();
+    expect(store.getState()).toMatchObject({ deployStage: 'idle', rollbackPlan: null });
+  });
 });

@@ -1,7 +1,8 @@
-import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type PassphraseQuestion } from '../../shared/ipc';
+import { IpcError, type DeployPlanView, type EventPayload, type HostKeyQuestion, type PassphraseQuestion, type RollbackPlanView } from '../../shared/ipc';
 import type { SliceCreator, StoreDeps } from './types';
 
-export type DeployStage = 'idle' | 'planning' | 'planned' | 'applying' | 'finished';
+/** rollback-preview: the rollback's preview is shown and waits for confirmation. */
+export type DeployStage = 'idle' | 'planning' | 'planned' | 'rollback-preview' | 'applying' | 'finished';
 
 /** Progress of one container in the running deploy, keyed `host/name`. */
 export interface ServiceProgress {
@@ -24,6 +25,8 @@ export interface DeploySlice {
   deployOpen: boolean;
   deployStage: DeployStage;
   deployPlan: DeployPlanView | null;
+  /** What "Roll back to previous" will do, shown before it is confirmed. */
+  rollbackPlan: RollbackPlanView | null;
   deployError: string | null;
   hostKeyQuestion: HostKeyQuestion | null;
   /** An encrypted key file main needs the passphrase of, and what to retry once it has it. */
@@ -44,6 +47,11 @@ export interface DeploySlice {
   setBreakLock(value: boolean): void;
   planDeploy(): Promise<void>;
   applyDeploy(): Promise<void>;
+  /** Asks main what a rollback would do and shows it; nothing changes yet. */
+  previewRollback(): Promise<void>;
+  /** Runs the previewed rollback as a job, with the same progress, log and cancel as a deploy. */
+  applyRollback(): Promise<void>;
+  dismissRollback(): void;
   cancelDeploy(): Promise<void>;
   answerHostKey(trust: boolean): Promise<void>;
   /** Hands the passphrase to main (never kept here) and retries; null = the person declined. */
@@ -78,11 +86,30 @@ export const createDeploySlice =
     const log = (line: string) => set({ deployLog: [...get().deployLog, line].slice(-MAX_LOG_LINES) });
     /** Events that arrive before deploy.apply answers with their job id (they may overtake the answer). */
     let early: EventPayload<'job.event'>[] = [];
+    /** What a trusted host key or a given passphrase retries when it answered a read: the plan or the rollback preview. */
+    let lastRead: 'plan' | 'rollback' = 'plan';
+    const retryRead = () => (lastRead === 'rollback' ? get().previewRollback() : get().planDeploy());
+
+    /** Starts a deploy or rollback job; events that overtook its answer are replayed once the id is known. */
+    const startJob = async (start: () => Promise<{ jobId: string }>, onError: DeployStage, retry: 'plan' | 'apply') => {
+      early = [];
+      set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
+      try {
+        const { jobId } = await start();
+        set({ deployJobId: jobId });
+        const overtaken = early.filter((e) => e.jobId === jobId);
+        early = [];
+        for (const event of overtaken) get().handleJobEvent(event);
+      } catch (error) {
+        fail(error, onError, retry);
+      }
+    };
 
     return {
       deployOpen: false,
       deployStage: 'idle',
       deployPlan: null,
+      rollbackPlan: null,
       deployError: null,
       hostKeyQuestion: null,
       passphraseQuestion: null,
@@ -111,7 +138,8 @@ export const createDeploySlice =
       setBreakLock: (value) => set({ breakLock: value }),
 
       async planDeploy() {
-        set({ deployStage: 'planning', deployError: null, deployPlan: null, deployReport: null });
+        lastRead = 'plan';
+        set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
           set({ deployPlan: await deps.call('deploy.plan', target()), deployStage: 'planned' });
         } catch (error) {
@@ -120,17 +148,23 @@ export const createDeploySlice =
       },
 
       async applyDeploy() {
-        early = [];
-        set({ deployStage: 'applying', deployError: null, deployReport: null, deployProgress: {}, deployLog: [], deployPhase: null, deployStartedAt: Date.now() });
+        await startJob(() => deps.call('deploy.apply', { ...target(), breakLock: get().breakLock }), 'planned', 'apply');
+      },
+
+      async previewRollback() {
+        lastRead = 'rollback';
+        set({ deployStage: 'planning', deployError: null, deployPlan: null, rollbackPlan: null, deployReport: null });
         try {
-          const { jobId } = await deps.call('deploy.apply', { ...target(), breakLock: get().breakLock });
-          set({ deployJobId: jobId });
-          const overtaken = early.filter((e) => e.jobId === jobId);
-          early = [];
-          for (const event of overtaken) get().handleJobEvent(event);
+          set({ rollbackPlan: await deps.call('deploy.rollbackPlan', target()), deployStage: 'rollback-preview' });
         } catch (error) {
-          fail(error, 'planned', 'apply');
+          fail(error, 'idle');
         }
+      },
+
+      dismissRollback: () => set({ rollbackPlan: null, deployStage: 'idle' }),
+
+      async applyRollback() {
+        await startJob(() => deps.call('deploy.rollback', { ...target(), breakLock: get().breakLock }), 'rollback-preview', 'plan');
       },
 
       async cancelDeploy() {
@@ -149,7 +183,7 @@ export const createDeploySlice =
         }
         try {
           await deps.call('hostKey.trust', { requestId: question.requestId, fingerprint: question.fingerprint });
-          await get().planDeploy();
+          await retryRead();
         } catch (error) {
           fail(error, 'idle');
         }
@@ -170,7 +204,7 @@ export const createDeploySlice =
           return;
         }
         set({ passphraseQuestion: null });
-        await (question.retry === 'apply' ? get().applyDeploy() : get().planDeploy());
+        await (question.retry === 'apply' ? get().applyDeploy() : retryRead());
       },
 
       handleJobEvent(event) {

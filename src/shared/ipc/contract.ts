@@ -123,6 +123,28 @@ export interface DeployPlanView {
   }[];
 }
 
+/** One version of a service in a rollback preview: its config hash and when its container was created. */
+export interface RollbackVersionView {
+  hash: string;
+  createdAt: string;
+}
+
+/** What `deploy.rollback` would do: per host and service, from the running version to the kept one. */
+export interface RollbackPlanView {
+  project: string;
+  tier: string;
+  /** back = undoes the last deploy; forward = undoes the last rollback. */
+  direction: 'back' | 'forward';
+  /** Why there is nothing to roll back, when there is not. */
+  nothing?: string;
+  hosts: {
+    host: string;
+    address: string;
+    actions: { kind: 'swap' | 'remove' | 'unchanged'; service: string; name: string; phase: number; reason: string; from?: RollbackVersionView; to?: RollbackVersionView }[];
+    lock?: { holder: string; since: string };
+  }[];
+}
+
 export interface DeployStatusView {
   hosts: { host: string; reachable: boolean; error?: string; containers: { service: string; name: string; state: string; health?: string }[] }[];
 }
@@ -166,6 +188,10 @@ const deployChannels = {
   'deploy.apply': channel<{ jobId: string }>()(
     deployTarget.extend({ breakLock: z.boolean().optional(), healthTimeoutSeconds: z.number().positive().max(3600).optional() }),
   ),
+  /** What a rollback to the kept previous version would do; changes nothing. */
+  'deploy.rollbackPlan': channel<RollbackPlanView>()(deployTarget),
+  /** Starts a rollback job (cancel with `deploy.cancel`); events and the final report as for `deploy.apply`. */
+  'deploy.rollback': channel<{ jobId: string }>()(deployTarget.extend({ breakLock: z.boolean().optional() })),
   /** Stops the job and rolls back what it changed; false when the job already ended. */
   'deploy.cancel': channel<{ cancelled: boolean }>()(z.strictObject({ jobId })),
   'deploy.status': channel<DeployStatusView>()(deployTarget),

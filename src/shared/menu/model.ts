@@ -111,7 +111,7 @@ export const MENUS: readonly Menu[] = [
   {
     id: 'deploy',
     label: 'Deploy',
-    items: [cmd('deploy.plan', 'Plan…', 'CmdOrCtrl+Shift+P'), cmd('deploy.apply', 'Deploy…', 'CmdOrCtrl+Shift+Enter'), cmd('deploy.cancel', 'Cancel Deploy'), separator, cmd('deploy.knownHosts', 'Known Hosts…')],
+    items: [cmd('deploy.plan', 'Plan…', 'CmdOrCtrl+Shift+P'), cmd('deploy.apply', 'Deploy…', 'CmdOrCtrl+Shift+Enter'), cmd('deploy.cancel', 'Cancel Deploy'), cmd('deploy.rollback', 'Roll Back to Previous…'), separator, cmd('deploy.knownHosts', 'Known Hosts…')],
   },
   {
     id: 'help',

@@ -5,17 +5,19 @@ import { HostKeyDialog } from './HostKeyDialog';
 import { PassphraseDialog } from './PassphraseDialog';
 import { PlanTable } from './PlanTable';
 import { Progress } from './Progress';
+import { RollbackPreview } from './RollbackPreview';
 import './deploy-panel.css';
 
-/** Plan → read the diff → Deploy → watch phases, services and logs; cancel rolls back. */
+/** Plan → read the diff → Deploy → watch phases, services and logs; cancel rolls back. Roll back → preview → confirm. */
 export function DeployPanel() {
   const open = useAppStore((s) => s.deployOpen);
   const stage = useAppStore((s) => s.deployStage);
   const tierId = useAppStore((s) => s.tierId);
   const plan = useAppStore((s) => s.deployPlan);
+  const rollbackPlan = useAppStore((s) => s.rollbackPlan);
   const error = useAppStore((s) => s.deployError);
   const breakLock = useAppStore((s) => s.breakLock);
-  const { planDeploy, applyDeploy, cancelDeploy, closeDeploy, setBreakLock, handleJobEvent } = useAppStore.getState();
+  const { planDeploy, applyDeploy, previewRollback, applyRollback, dismissRollback, cancelDeploy, closeDeploy, setBreakLock, handleJobEvent } = useAppStore.getState();
 
   useEffect(() => {
     const stop = onEvent('job.event', handleJobEvent);
@@ -51,9 +53,19 @@ export function DeployPanel() {
         >
           Deploy
         </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="deploy-rollback"
+          onClick={() => void previewRollback()}
+          disabled={busy}
+          title="Swap every service back to the version the last deploy replaced (shows what first)"
+        >
+          Roll back to previous
+        </button>
         {stage === 'applying' ? (
           <button type="button" className="btn btn--danger" data-testid="deploy-cancel" onClick={() => void cancelDeploy()}>
-            Cancel and roll back
+            Cancel and restore
           </button>
         ) : null}
         {locked || breakLock ? (
@@ -68,6 +80,9 @@ export function DeployPanel() {
         </div>
       ) : null}
       {plan && stage !== 'applying' && stage !== 'finished' ? <PlanTable plan={plan} /> : null}
+      {rollbackPlan && stage === 'rollback-preview' ? (
+        <RollbackPreview plan={rollbackPlan} onConfirm={() => void applyRollback()} onBack={dismissRollback} />
+      ) : null}
       {stage === 'applying' || stage === 'finished' ? <Progress /> : null}
       <HostKeyDialog />
       <PassphraseDialog />

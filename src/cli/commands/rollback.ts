@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import type { RunningContainer } from '../../main/deploy/plan';
+import type { RollbackPlan } from '../../main/deploy/rollback-plan';
+import { EXIT, type Output } from '../io';
+import { formatEvent, printReport } from './deploy';
+import { confirm, DEPLOY_OPTIONS, setUp, withHostKeyQuestions } from './deploy-setup';
+
+export const ROLLBACK_USAGE = 'stackdraft rollback FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
+
+/** Preview, confirm, then swap every service back to the version the last deploy kept; Ctrl-C restores. */
+export async function rollbackCommand(args: readonly string[], output: Output): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: { ...DEPLOY_OPTIONS, yes: { type: 'boolean' }, 'break-lock': { type: 'boolean' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.err(`${(error as Error).message}\nusage: ${ROLLBACK_USAGE}`);
+    return EXIT.UNREADABLE;
+  }
+  const { values } = parsed;
+  const healthTimeout = values['health-timeout'] === undefined ? undefined : Number(values['health-timeout']);
+  if (healthTimeout !== undefined && !(healthTimeout > 0)) {
+    output.err(`--health-timeout must be a number of seconds above 0, not "${values['health-timeout']}"`);
+    return EXIT.UNREADABLE;
+  }
+  const setup = await setUp(parsed.positionals[0], values, output);
+  if (typeof setup === 'number') return setup;
+  const cancel = new AbortController();
+  const onInterrupt = () => {
+    output.err('cancelling: putting back the versions that ran before the rollback');
+    cancel.abort();
+  };
+  try {
+    const plan = await withHostKeyQuestions(setup, output, () => setup.engine.rollbackPlan(setup.topology, values.tier!));
+    if (plan.nothing !== undefined) {
+      output.err(plan.nothing);
+      return EXIT.PROBLEMS;
+    }
+    printRollbackPlan(plan, output);
+    if (!values.yes) {
+      if (!process.stdin.isTTY) {
+        output.err('refusing to roll back without confirmation: pass --yes when not on a terminal');
+        return EXIT.PROBLEMS;
+      }
+      if (!(await confirm(`\nRoll ${plan.direction}? [y/N] `))) return EXIT.PROBLEMS;
+    }
+    process.on('SIGINT', onInterrupt);
+    const started = Date.now();
+    const report = await setup.engine.rollback(setup.topology, values.tier!, {
+      signal: cancel.signal,
+      breakLock: values['break-lock'] ?? false,
+      defaultHealthTimeoutSeconds: healthTimeout,
+      onEvent: (event) => output.out(formatEvent(event, Date.now() - started)),
+    });
+    printReport(report, output);
+    return report.outcome === 'succeeded' ? EXIT.OK : EXIT.PROBLEMS;
+  } catch (error) {
+    output.err(`rollback failed: ${(error as Error).message}`);
+    return EXIT.PROBLEMS;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    await setup.pool.closeAll();
+  }
+}
+
+const SYMBOL = { swap: '~', remove: '-', unchanged: '=' } as const;
+const version = (v: RunningContainer | undefined) => (v ? `${v.hash || '(no hash)'} of ${(v.createdAt ?? '?').replace('T', ' ').replace(/\.\d+Z$/, 'Z')}` : '(none)');
+
+/** Per host and service: the version running now → the kept one coming back. */
+export function printRollbackPlan(plan: RollbackPlan, output: Output): void {
+  const what = plan.direction === 'back' ? 'back to the versions the last deploy replaced' : 'forward again: this undoes the last rollback';
+  output.out(`Rollback of tier "${plan.tier}" of ${plan.project}: ${what}`);
+  const counts = { swap: 0, remove: 0, unchanged: 0 };
+  for (const host of plan.hosts) {
+    output.out(`\n${host.host} (${host.address})${host.lock ? `  LOCKED by ${host.lock.holder} since ${host.lock.since}` : ''}`);
+    for (const action of host.actions) {
+      counts[action.kind]++;
+      const detail = action.kind === 'swap' ? `${version(action.current)} → ${version(action.kept)}` : action.reason;
+      output.out(`  ${SYMBOL[action.kind]} ${action.kind.padEnd(9)} ${action.name.padEnd(28)} phase ${action.phase + 1}  ${detail}`);
+    }
+  }
+  output.out(`\n${counts.swap} to swap back, ${counts.remove} to remove, ${counts.unchanged} unchanged`);
+}
