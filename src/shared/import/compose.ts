@@ -17,7 +17,7 @@ export type ComposeImportResult =
   | { ok: false; error: string };
 
 const SERVICE_KEYS_HANDLED = new Set([
-  'image', 'command', 'ports', 'environment', 'volumes', 'networks', 'depends_on', 'deploy', 'healthcheck', 'restart', 'labels', 'profiles', 'env_file', 'container_name',
+  'image', 'command', 'ports', 'expose', 'environment', 'volumes', 'networks', 'depends_on', 'deploy', 'healthcheck', 'restart', 'labels', 'profiles', 'env_file', 'container_name',
 ]);
 const TOP_KEYS_HANDLED = new Set(['services', 'networks', 'volumes', 'version', 'name']);
 /** Labels our own export adds; they are the model's identity, not user labels. */
@@ -104,6 +104,15 @@ export function fromCompose(text: string, options: ComposeImportOptions = {}): C
         if (!parsed) note(`${at}.ports[${i}]`, `"${JSON.stringify(p)}" (port ranges and options) is not represented`);
         return parsed ? [parsed] : [];
       });
+    }
+    if (Array.isArray(raw.expose)) {
+      // Exposed ports stay on the container networks: ports with no host port.
+      const exposed = raw.expose.flatMap((p, i) => {
+        const parsed = parsePort(typeof p === 'number' ? p : String(p));
+        if (!parsed || parsed.published !== undefined) note(`${at}.expose[${i}]`, `"${JSON.stringify(p)}" (port ranges) is not represented`);
+        return parsed && parsed.published === undefined ? [parsed] : [];
+      });
+      service.ports = [...((service.ports as unknown[] | undefined) ?? []), ...exposed];
     }
     const env = entries(raw.environment, `${at}.environment`, note);
     if (env) service.env = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, unescapeDollar(v)]));

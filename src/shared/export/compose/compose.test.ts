@@ -72,6 +72,33 @@ describe('toComposeFiles', () => {
     expect(compose.services.db.labels).toEqual({ 'io.stackdraft.project': 'shop', 'io.stackdraft.service': 'db' });
   });
 
+  it('publishes only ports with a host port; the others are exposed, never published on a random host port', () => {
+    const topology = sampleTopology();
+    topology.services.find((s) => s.id === 'shop')!.ports = [
+      { container: 8080, published: 80, protocol: 'tcp', bind: '127.0.0.1' },
+      { container: 9090, protocol: 'tcp' },
+      { container: 53, protocol: 'udp' },
+    ];
+    const shop = () => parse(toComposeFiles(topology, 'small')[0]!.text).services.shop;
+    expect(shop().ports).toEqual([{ target: 8080, published: 80, protocol: 'tcp', host_ip: '127.0.0.1' }]);
+    expect(shop().expose).toEqual(['9090', '53/udp']);
+    const standIn = parse(toComposeFiles(topology, 'small', { standIn: { publishPorts: false, bindSourceRoot: '/tmp/t' } })[0]!.text).services.shop;
+    expect(standIn.ports).toBeUndefined();
+    expect(standIn.expose).toEqual(['8080', '9090', '53/udp']);
+  });
+
+  it('moves bind mount sources under a test root on request, never outside it', () => {
+    const topology = sampleTopology();
+    topology.services.find((s) => s.id === 'shop')!.volumes = [
+      { type: 'bind', source: '/var/run/docker.sock', target: '/var/run/docker.sock', readOnly: true },
+      { type: 'bind', source: '/', target: '/rootfs', readOnly: true },
+      { type: 'bind', source: '../../etc', target: '/etc-up', readOnly: false },
+      { type: 'volume', source: 'shop-data', target: '/data', readOnly: false },
+    ];
+    const shop = parse(toComposeFiles(topology, 'small', { standIn: { bindSourceRoot: '/tmp/t/' } })[0]!.text).services.shop;
+    expect(shop.volumes.map((v: { source: string }) => v.source)).toEqual(['/tmp/t/var/run/docker.sock', '/tmp/t/root', '/tmp/t/etc', 'shop-data']);
+  });
+
   it('writes secret references as env files with the names only, never values, and escapes $', () => {
     const topology = sampleTopology();
     const shop = topology.services.find((s) => s.id === 'shop')!;

@@ -20,6 +20,8 @@ export interface ComposeStandIn {
   healthCheck?: HealthCheck;
   /** false = publish no host ports (a shared test host may already use them). */
   publishPorts?: boolean;
+  /** Bind sources moved under this directory (a shared test host must not mount its own `/` or docker.sock). */
+  bindSourceRoot?: string;
 }
 
 export interface ComposeOptions {
@@ -85,14 +87,15 @@ function composeForHost(
     if (command) entry.command = command.map(composeEscape);
     if (options.init) entry.init = true;
     entry.restart = service.restart;
-    if (service.ports.length > 0) {
-      entry.ports = service.ports.map((p) => ({
-        target: p.container,
-        ...(p.published !== undefined && options.standIn?.publishPorts !== false ? { published: p.published } : {}),
-        protocol: p.protocol,
-        ...(p.bind !== undefined ? { host_ip: p.bind } : {}),
-      }));
+    // A port with no host port stays on the container networks: `expose`, since compose
+    // would publish a `ports` entry without `published` on a random host port.
+    const publish = (p: Service['ports'][number]) => p.published !== undefined && options.standIn?.publishPorts !== false;
+    const published = service.ports.filter(publish);
+    const internal = service.ports.filter((p) => !publish(p));
+    if (published.length > 0) {
+      entry.ports = published.map((p) => ({ target: p.container, published: p.published, protocol: p.protocol, ...(p.bind !== undefined ? { host_ip: p.bind } : {}) }));
     }
+    if (internal.length > 0) entry.expose = internal.map((p) => (p.protocol === 'tcp' ? String(p.container) : `${p.container}/${p.protocol}`));
     if (Object.keys(service.env).length > 0) entry.environment = Object.fromEntries(Object.entries(service.env).map(([k, v]) => [k, composeEscape(v)]));
     if (service.secrets.length > 0) {
       const path = `${SECRETS_DIR}/${service.name}.env`;
@@ -104,9 +107,10 @@ function composeForHost(
     if (service.volumes.length > 0) {
       entry.volumes = service.volumes.map((v) => {
         if (v.type === 'volume' && v.source) volumes.add(v.source);
+        const source = v.type === 'bind' && v.source ? standInBindSource(v.source, options.standIn?.bindSourceRoot) : v.source;
         return {
           type: v.type,
-          ...(v.type !== 'tmpfs' && v.source ? { source: v.source } : {}),
+          ...(v.type !== 'tmpfs' && source ? { source } : {}),
           target: v.target,
           ...(v.readOnly ? { read_only: true } : {}),
         };
@@ -186,6 +190,12 @@ function composeForHost(
     }
   }
   return { host, fileName: `docker-compose.${host.id}.yml`, text: doc.toString({ lineWidth: 0, indent: 2 }), secretEnvFiles };
+}
+
+function standInBindSource(source: string, root: string | undefined): string {
+  if (root === undefined) return source;
+  const inside = source.split('/').filter((part) => part !== '' && part !== '.' && part !== '..');
+  return [root.replace(/\/+$/, ''), ...(inside.length > 0 ? inside : ['root'])].join('/');
 }
 
 /** Compose wants CPUs as a string like "0.5". */

@@ -48,6 +48,8 @@ export function renderFlowchart(diagram: FlowDiagram): string {
   };
   const group = (g: FlowGroup, indent: string) => {
     out.push(`${indent}subgraph ${g.id}${shaped('group', mermaidLabel(...g.label))}`);
+    // Mermaid lays out a subgraph no edge leaves in the *other* direction (TB↔LR) unless told.
+    out.push(`${indent}  direction ${diagram.direction}`);
     for (const child of g.groups) group(child, `${indent}  `);
     for (const n of g.nodes) node(n, `${indent}  `);
     out.push(`${indent}end`);

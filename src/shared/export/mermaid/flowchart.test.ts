@@ -31,13 +31,25 @@ describe('toMermaidFlowchart', () => {
   it('draws hosts inside their environment, services inside their host, plane colours and both edge styles', () => {
     const [diagram] = toMermaidFlowchart(sampleTopology(), 'large').diagrams;
     const text = diagram!.text;
-    expect(text).toMatch(/subgraph env_prod\["Production"\]\n {4}subgraph grp_host_web\["web<br\/>4 vCPU · 8 GiB"\]/);
+    expect(text).toMatch(/subgraph env_prod\["Production"\]\n {4}direction TB\n {4}subgraph grp_host_web\["web<br\/>4 vCPU · 8 GiB"\]/);
     expect(text).toContain('svc_db[("db<br/>1–4 cpu · 1–2 GiB")]:::plane_data');
     expect(text).toContain('shop ×4');
     expect(text).toContain('classDef plane_edge fill:');
     expect(text).toContain('stroke:#3b82f6');
     expect(text).toMatch(/svc_shop -->\|"#58;5432"\| svc_db/);
     expect(text).toContain('svc_shop -.-> svc_stripe');
+  });
+
+  it.each(['LR', 'TB'] as const)('tells every nested subgraph the chosen direction %s, as mermaid’s parser reads it', async (direction) => {
+    // Without it mermaid turns a subgraph no edge leaves the other way round (TB↔LR).
+    const [diagram] = toMermaidFlowchart(sampleTopology(), 'large', { direction }).diagrams;
+    await expectAccepted(diagram!.text);
+    const mermaid = (await loadMermaid()) as unknown as { mermaidAPI: { getDiagramFromText(text: string): Promise<{ db: { getSubGraphs(): { id: string; dir?: string }[]; getDirection(): string } }> } };
+    const { db } = await mermaid.mermaidAPI.getDiagramFromText(diagram!.text);
+    const subgraphs = db.getSubGraphs();
+    expect(subgraphs.map((g) => g.id)).toEqual(expect.arrayContaining(['env_prod', 'grp_host_web']));
+    expect(subgraphs.filter((g) => g.dir !== direction)).toEqual([]);
+    expect(db.getDirection()).toBe(direction);
   });
 
   it('leaves external services out on request and groups by plane', () => {
