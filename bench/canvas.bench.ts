@@ -4,7 +4,8 @@
  * the same number of default nodes and edges at the same positions. Both in Debian's
  * headless Chromium, both driven by the same script: drag a service, then pan the canvas,
  * one mouse move per frame. Reports frame times (requestAnimationFrame deltas), frames
- * over 50 ms, and React commits and component renders per mouse move.
+ * over 50 ms, React commits and component renders per mouse move, the renderer's
+ * main-thread time per move, and the time to open the file (to the first render for the bare page).
  *
  * Needs the built renderer: `npx electron-vite build` first.
  */
@@ -23,8 +24,8 @@ import { installProbe, type ProbeReadout } from './canvas/probe';
 import { serveDirectory } from './canvas/serve';
 import { generateTopology } from './generate-topology';
 
-/** A phase's readout pooled over the rounds, with the moves the script made. */
-type Pooled = ProbeReadout & { moves: number };
+/** A phase's readout pooled over the rounds, with the moves the script made and the main thread's busy time. */
+type Pooled = ProbeReadout & { moves: number; mainThreadMs: number; scriptMs: number };
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const rendererDir = join(root, 'out/renderer');
@@ -129,7 +130,17 @@ function middleService(page: Page) {
 }
 
 async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan: Pooled }> {
-  const pooled = { drag: { frames: [] as number[], moves: 0, renders: 0, commits: 0 }, pan: { frames: [] as number[], moves: 0, renders: 0, commits: 0 } };
+  const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, scriptMs: 0 });
+  const pooled = { drag: empty(), pan: empty() };
+  // The renderer's main-thread time (Chrome DevTools protocol): CPU spent, so it depends far
+  // less on how busy the machine is than frame times do.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+  };
   const warm = await targets(page, nodeId);
   await stroke(page, warm.pane, { x: 40, y: 20 });
   for (let round = 0; round < ROUNDS; round++) {
@@ -142,39 +153,58 @@ async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan:
       await page.waitForTimeout(300);
       progress(`${kind}, round ${round + 1}`);
       await page.evaluate(() => window.__probe.start());
+      const before = await busy();
       await stroke(page, from, by);
       // Let the drop settle (Stackdraft commits the drag to the document here).
       await page.waitForTimeout(300);
+      const after = await busy();
       const readout = await page.evaluate(() => window.__probe.stop());
       const into = pooled[kind];
       into.frames.push(...readout.frames);
       into.moves += MOVES;
       into.renders += readout.renders;
       into.commits += readout.commits;
+      into.mainThreadMs += after.task - before.task;
+      into.scriptMs += after.script - before.script;
     }
   }
   return pooled;
 }
 
-async function stackdraftPage(): Promise<Page> {
+/** Resolves, in the page, once `count` nodes are painted: the frame after they are in the DOM. */
+function nodesPainted(page: Page, selector: string, count: number): Promise<void> {
+  // A string, not a function: tsx would wrap a named inner function in its `__name` helper.
+  return page.evaluate(`new Promise((resolve) => {
+    const check = () => document.querySelectorAll(${JSON.stringify(selector)}).length >= ${count} ? requestAnimationFrame(() => resolve()) : setTimeout(check, 20);
+    check();
+  })`);
+}
+
+/** Opening time: from submitting the Open dialog to every service box painted. */
+async function stackdraftPage(): Promise<{ page: Page; openMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
   await page.goto(`${stackdraftServer.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
   await page.locator('[data-app-state="ready"]').waitFor();
   await page.getByTestId('open-button').click();
   await page.getByTestId('open-path-input').fill(file);
+  const painted = nodesPainted(page, '.react-flow__node-service', topology.services.length);
+  const start = performance.now();
   await page.getByTestId('open-path-submit').click();
-  await page.locator('.react-flow__node-service').nth(topology.services.length - 1).waitFor({ timeout: 120_000 });
-  return page;
+  await painted;
+  return { page, openMs: performance.now() - start };
 }
 
-async function barePage(): Promise<Page> {
+/** First render: from navigating to the page (its script and flow.json loaded too) to every node painted. */
+async function barePage(): Promise<{ page: Page; openMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
+  const start = performance.now();
   await page.goto(`${bareServer.origin}/`);
+  await nodesPainted(page, '.react-flow__node', flow.nodes.length);
+  const openMs = performance.now() - start;
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-  await page.locator('.react-flow__node').nth(flow.nodes.length - 1).waitFor();
-  return page;
+  return { page, openMs };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -191,21 +221,23 @@ function row(name: string, phase: string, r: Pooled): string[] {
     String(r.moves),
     (r.commits / Math.max(1, r.moves)).toFixed(2),
     (r.renders / Math.max(1, r.moves)).toFixed(1),
+    `${(r.mainThreadMs / Math.max(1, r.moves)).toFixed(1)} ms`,
+    `${(r.scriptMs / Math.max(1, r.moves)).toFixed(1)} ms`,
   ];
 }
 
 try {
   const rows: string[][] = [];
   const p95 = new Map<string, number>();
-  const stackdraft = await stackdraftPage();
-  progress('Stackdraft page open');
+  const { page: stackdraft, openMs: ourOpen } = await stackdraftPage();
+  progress(`Stackdraft page open in ${ourOpen.toFixed(0)} ms`);
   const nodeId = await middleService(stackdraft);
   const domNodes = await stackdraft.locator('.react-flow__node').count();
   const ours = await measure(stackdraft, nodeId);
   await stackdraft.close();
   progress('Stackdraft measured');
-  const bare = await barePage();
-  progress('bare page open');
+  const { page: bare, openMs: bareOpen } = await barePage();
+  progress(`bare page open in ${bareOpen.toFixed(0)} ms`);
   const theirs = await measure(bare, nodeId);
   await bare.close();
   for (const [name, result] of [['Stackdraft', ours], ['bare React Flow', theirs]] as const) {
@@ -216,9 +248,10 @@ try {
     }
   }
   console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each`);
-  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main thread / move | of it script |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  console.log(`open: Stackdraft ${ourOpen.toFixed(0)} ms (Open dialog submitted → every service painted); bare React Flow ${bareOpen.toFixed(0)} ms (navigation → every node painted)`);
   for (const phase of ['drag', 'pan']) {
     const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
     console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
