@@ -5,7 +5,7 @@
  * headless Chromium, both driven by the same script: drag a service, then pan the canvas,
  * one mouse move per frame. Reports frame times (requestAnimationFrame deltas), frames
  * over 50 ms, React commits and component renders per mouse move, the renderer's
- * main-thread time per move, and the time to open the file (to the first render for the bare page).
+ * CPU time per move, and the time to open the file (to the first render for the bare page).
  *
  * Needs the built renderer: `npx electron-vite build` first.
  */
@@ -25,10 +25,12 @@ import { serveDirectory } from './canvas/serve';
 import { generateTopology } from './generate-topology';
 
 /** A phase's readout pooled over the rounds, with the moves the script made and the main thread's busy time. */
-type Pooled = ProbeReadout & { moves: number; mainThreadMs: number; scriptMs: number };
+type Pooled = ProbeReadout & { moves: number; mainThreadMs: number; processMs: number };
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const rendererDir = join(root, 'out/renderer');
+/** Another build of the renderer (e.g. from before a change) to measure in the same run: CANVAS_BASELINE=dir. */
+const baselineDir = process.env.CANVAS_BASELINE;
 const ROUNDS = 2;
 // tsx names functions with a `__name` helper the page does not have.
 const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();` };
@@ -73,8 +75,9 @@ await writeFile(
 
 progress('bare page built');
 const stackdraftServer = await serveDirectory(rendererDir);
+const baselineServer = baselineDir ? await serveDirectory(baselineDir) : undefined;
 const bareServer = await serveDirectory(bareDir);
-const bridge = await startBridgeApp({ allowedOrigins: [stackdraftServer.origin] });
+const bridge = await startBridgeApp({ allowedOrigins: [stackdraftServer.origin, ...(baselineServer ? [baselineServer.origin] : [])] });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -130,16 +133,16 @@ function middleService(page: Page) {
 }
 
 async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan: Pooled }> {
-  const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, scriptMs: 0 });
+  const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, processMs: 0 });
   const pooled = { drag: empty(), pan: empty() };
-  // The renderer's main-thread time (Chrome DevTools protocol): CPU spent, so it depends far
-  // less on how busy the machine is than frame times do.
+  // CPU time of the renderer's main thread and of its whole process (raster threads too),
+  // from the Chrome DevTools protocol: unlike frame times, barely moved by a busy machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const busy = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    return { task: get('TaskDuration'), script: get('ScriptDuration') };
+    return { thread: get('ThreadTime'), process: get('ProcessTime') };
   };
   const warm = await targets(page, nodeId);
   await stroke(page, warm.pane, { x: 40, y: 20 });
@@ -164,8 +167,8 @@ async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan:
       into.moves += MOVES;
       into.renders += readout.renders;
       into.commits += readout.commits;
-      into.mainThreadMs += after.task - before.task;
-      into.scriptMs += after.script - before.script;
+      into.mainThreadMs += after.thread - before.thread;
+      into.processMs += after.process - before.process;
     }
   }
   return pooled;
@@ -181,10 +184,10 @@ function nodesPainted(page: Page, selector: string, count: number): Promise<void
 }
 
 /** Opening time: from submitting the Open dialog to every service box painted. */
-async function stackdraftPage(): Promise<{ page: Page; openMs: number }> {
+async function stackdraftPage(origin = stackdraftServer.origin): Promise<{ page: Page; openMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
-  await page.goto(`${stackdraftServer.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
+  await page.goto(`${origin}/#bridge=${bridge.port}&token=${bridge.token}`);
   await page.locator('[data-app-state="ready"]').waitFor();
   await page.getByTestId('open-button').click();
   await page.getByTestId('open-path-input').fill(file);
@@ -222,7 +225,7 @@ function row(name: string, phase: string, r: Pooled): string[] {
     (r.commits / Math.max(1, r.moves)).toFixed(2),
     (r.renders / Math.max(1, r.moves)).toFixed(1),
     `${(r.mainThreadMs / Math.max(1, r.moves)).toFixed(1)} ms`,
-    `${(r.scriptMs / Math.max(1, r.moves)).toFixed(1)} ms`,
+    `${(r.processMs / Math.max(1, r.moves)).toFixed(1)} ms`,
   ];
 }
 
@@ -240,7 +243,16 @@ try {
   progress(`bare page open in ${bareOpen.toFixed(0)} ms`);
   const theirs = await measure(bare, nodeId);
   await bare.close();
-  for (const [name, result] of [['Stackdraft', ours], ['bare React Flow', theirs]] as const) {
+  const pages: [string, { drag: Pooled; pan: Pooled }][] = [['Stackdraft', ours], ['bare React Flow', theirs]];
+  const opened = [`Stackdraft ${ourOpen.toFixed(0)} ms (Open dialog submitted → every service painted)`, `bare React Flow ${bareOpen.toFixed(0)} ms (navigation → every node painted)`];
+  if (baselineServer) {
+    const { page: baseline, openMs } = await stackdraftPage(baselineServer.origin);
+    progress(`baseline page open in ${openMs.toFixed(0)} ms`);
+    pages.push(['Stackdraft baseline', await measure(baseline, nodeId)]);
+    opened.push(`Stackdraft baseline ${openMs.toFixed(0)} ms`);
+    await baseline.close();
+  }
+  for (const [name, result] of pages) {
     for (const phase of ['drag', 'pan'] as const) {
       rows.push(row(name, phase, result[phase]));
       const sorted = [...result[phase].frames].sort((a, b) => a - b);
@@ -248,10 +260,10 @@ try {
     }
   }
   console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each`);
-  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main thread / move | of it script |');
+  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main-thread CPU / move | renderer CPU / move |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log(`open: Stackdraft ${ourOpen.toFixed(0)} ms (Open dialog submitted → every service painted); bare React Flow ${bareOpen.toFixed(0)} ms (navigation → every node painted)`);
+  console.log(`open: ${opened.join('; ')}`);
   for (const phase of ['drag', 'pan']) {
     const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
     console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
@@ -260,6 +272,7 @@ try {
   await browser.close();
   await bridge.close();
   await stackdraftServer.close();
+  await baselineServer?.close();
   await bareServer.close();
   await rm(work, { recursive: true, force: true });
 }
