@@ -183,31 +183,55 @@ function nodesPainted(page: Page, selector: string, count: number): Promise<void
   })`);
 }
 
+/** CPU time so far of a page's main thread (Chrome DevTools protocol), in ms. */
+async function cpuClock(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+}
+
+interface Opened {
+  page: Page;
+  openMs: number;
+  /** The page's main-thread CPU while opening. */
+  rendererCpuMs: number;
+  /** This process's CPU while opening: the bridge reading, parsing and checking the file. */
+  bridgeCpuMs?: number;
+}
+
+const openedText = (name: string, o: Opened) =>
+  `${name} ${o.openMs.toFixed(0)} ms (renderer main-thread CPU ${o.rendererCpuMs.toFixed(0)} ms${o.bridgeCpuMs !== undefined ? `, loading the file in the bridge ${o.bridgeCpuMs.toFixed(0)} ms CPU` : ''})`;
+
 /** Opening time: from submitting the Open dialog to every service box painted. */
-async function stackdraftPage(origin = stackdraftServer.origin): Promise<{ page: Page; openMs: number }> {
+async function stackdraftPage(origin = stackdraftServer.origin): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
   await page.goto(`${origin}/#bridge=${bridge.port}&token=${bridge.token}`);
   await page.locator('[data-app-state="ready"]').waitFor();
   await page.getByTestId('open-button').click();
   await page.getByTestId('open-path-input').fill(file);
+  const cpu = await cpuClock(page);
   const painted = nodesPainted(page, '.react-flow__node-service', topology.services.length);
-  const start = performance.now();
+  const [start, cpuStart, bridgeStart] = [performance.now(), await cpu(), process.cpuUsage()];
   await page.getByTestId('open-path-submit').click();
   await painted;
-  return { page, openMs: performance.now() - start };
+  const openMs = performance.now() - start;
+  const bridgeCpu = process.cpuUsage(bridgeStart);
+  return { page, openMs, rendererCpuMs: (await cpu()) - cpuStart, bridgeCpuMs: (bridgeCpu.user + bridgeCpu.system) / 1000 };
 }
 
 /** First render: from navigating to the page (its script and flow.json loaded too) to every node painted. */
-async function barePage(): Promise<{ page: Page; openMs: number }> {
+async function barePage(): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
-  const start = performance.now();
+  const cpu = await cpuClock(page);
+  const [start, cpuStart] = [performance.now(), await cpu()];
   await page.goto(`${bareServer.origin}/`);
   await nodesPainted(page, '.react-flow__node', flow.nodes.length);
   const openMs = performance.now() - start;
+  const rendererCpuMs = (await cpu()) - cpuStart;
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-  return { page, openMs };
+  return { page, openMs, rendererCpuMs };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -232,25 +256,27 @@ function row(name: string, phase: string, r: Pooled): string[] {
 try {
   const rows: string[][] = [];
   const p95 = new Map<string, number>();
-  const { page: stackdraft, openMs: ourOpen } = await stackdraftPage();
-  progress(`Stackdraft page open in ${ourOpen.toFixed(0)} ms`);
+  const ourOpen = await stackdraftPage();
+  const stackdraft = ourOpen.page;
+  progress(`Stackdraft page open in ${ourOpen.openMs.toFixed(0)} ms`);
   const nodeId = await middleService(stackdraft);
   const domNodes = await stackdraft.locator('.react-flow__node').count();
   const ours = await measure(stackdraft, nodeId);
   await stackdraft.close();
   progress('Stackdraft measured');
-  const { page: bare, openMs: bareOpen } = await barePage();
-  progress(`bare page open in ${bareOpen.toFixed(0)} ms`);
+  const bareOpen = await barePage();
+  const bare = bareOpen.page;
+  progress(`bare page open in ${bareOpen.openMs.toFixed(0)} ms`);
   const theirs = await measure(bare, nodeId);
   await bare.close();
   const pages: [string, { drag: Pooled; pan: Pooled }][] = [['Stackdraft', ours], ['bare React Flow', theirs]];
-  const opened = [`Stackdraft ${ourOpen.toFixed(0)} ms (Open dialog submitted → every service painted)`, `bare React Flow ${bareOpen.toFixed(0)} ms (navigation → every node painted)`];
+  const opened = [openedText('Stackdraft (Open dialog submitted → every service painted)', ourOpen), openedText('bare React Flow (navigation → every node painted)', bareOpen)];
   if (baselineServer) {
-    const { page: baseline, openMs } = await stackdraftPage(baselineServer.origin);
-    progress(`baseline page open in ${openMs.toFixed(0)} ms`);
-    pages.push(['Stackdraft baseline', await measure(baseline, nodeId)]);
-    opened.push(`Stackdraft baseline ${openMs.toFixed(0)} ms`);
-    await baseline.close();
+    const baselineOpen = await stackdraftPage(baselineServer.origin);
+    progress(`baseline page open in ${baselineOpen.openMs.toFixed(0)} ms`);
+    pages.push(['Stackdraft baseline', await measure(baselineOpen.page, nodeId)]);
+    opened.push(openedText('Stackdraft baseline', baselineOpen));
+    await baselineOpen.page.close();
   }
   for (const [name, result] of pages) {
     for (const phase of ['drag', 'pan'] as const) {
@@ -263,7 +289,7 @@ try {
   console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main-thread CPU / move | renderer CPU / move |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log(`open: ${opened.join('; ')}`);
+  for (const line of opened) console.log(`open: ${line}`);
   for (const phase of ['drag', 'pan']) {
     const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
     console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
