@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type ReactFlowState } from '@xyflow/react';
-import { useEffect, useRef, type DragEvent, type RefObject } from 'react';
+import { useEffect, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
 import { PALETTE_MIME, readPaletteItem } from '../components/Palette/dnd';
@@ -61,21 +61,6 @@ const GRID: [number, number] = [10, 10];
 const FAR_ZOOM = 0.4;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
-/**
- * While the pane is dragged, the viewport gets its own compositor layer (canvas.css
- * `data-panning`), so that a pan frame moves pixels already drawn instead of painting every
- * box and edge again. Only for a drag: a zoom would scale that layer and blur it. Set on the
- * element, not through React state, so that starting a pan re-renders nothing.
- */
-function panLayer(wrapper: RefObject<HTMLDivElement | null>) {
-  return {
-    onMoveStart: (event: MouseEvent | TouchEvent | null) => {
-      if (event?.type === 'mousedown' || event?.type === 'pointerdown') wrapper.current?.setAttribute('data-panning', '');
-    },
-    onMoveEnd: () => wrapper.current?.removeAttribute('data-panning'),
-  };
-}
-
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const nodes = useAppStore((s) => s.nodes);
@@ -91,8 +76,6 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const addFromPalette = useAppStore((s) => s.addFromPalette);
   const { screenToFlowPosition } = useReactFlow();
   const far = useStore(isFar);
-  const wrapper = useRef<HTMLDivElement>(null);
-  const { onMoveStart, onMoveEnd } = panLayer(wrapper);
 
   const onDragOver = (event: DragEvent) => {
     if (!editable || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -109,7 +92,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   };
 
   return (
-    <div ref={wrapper} className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
         edges={edges}
@@ -138,8 +121,6 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         deleteKeyCode={null}
         elevateEdgesOnSelect
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <MiniMap<FlowNode> nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={3} nodeBorderRadius={6} pannable zoomable ariaLabel="Overview" />
