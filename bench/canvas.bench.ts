@@ -4,7 +4,8 @@
  * the same number of default nodes and edges at the same positions. Both in Debian's
  * headless Chromium, both driven by the same script: drag a service, then pan the canvas,
  * one mouse move per frame. Reports frame times (requestAnimationFrame deltas), frames
- * over 50 ms, and React commits and component renders per mouse move.
+ * over 50 ms, React commits and component renders per mouse move, the renderer's
+ * CPU time per move, and the time to open the file (to the first render for the bare page).
  *
  * Needs the built renderer: `npx electron-vite build` first.
  */
@@ -23,11 +24,13 @@ import { installProbe, type ProbeReadout } from './canvas/probe';
 import { serveDirectory } from './canvas/serve';
 import { generateTopology } from './generate-topology';
 
-/** A phase's readout pooled over the rounds, with the moves the script made. */
-type Pooled = ProbeReadout & { moves: number };
+/** A phase's readout pooled over the rounds, with the moves the script made and the main thread's busy time. */
+type Pooled = ProbeReadout & { moves: number; mainThreadMs: number; processMs: number };
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const rendererDir = join(root, 'out/renderer');
+/** Another build of the renderer (e.g. from before a change) to measure in the same run: CANVAS_BASELINE=dir. */
+const baselineDir = process.env.CANVAS_BASELINE;
 const ROUNDS = 2;
 // tsx names functions with a `__name` helper the page does not have.
 const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();` };
@@ -72,8 +75,9 @@ await writeFile(
 
 progress('bare page built');
 const stackdraftServer = await serveDirectory(rendererDir);
+const baselineServer = baselineDir ? await serveDirectory(baselineDir) : undefined;
 const bareServer = await serveDirectory(bareDir);
-const bridge = await startBridgeApp({ allowedOrigins: [stackdraftServer.origin] });
+const bridge = await startBridgeApp({ allowedOrigins: [stackdraftServer.origin, ...(baselineServer ? [baselineServer.origin] : [])] });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -129,7 +133,17 @@ function middleService(page: Page) {
 }
 
 async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan: Pooled }> {
-  const pooled = { drag: { frames: [] as number[], moves: 0, renders: 0, commits: 0 }, pan: { frames: [] as number[], moves: 0, renders: 0, commits: 0 } };
+  const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, processMs: 0 });
+  const pooled = { drag: empty(), pan: empty() };
+  // CPU time of the renderer's main thread and of its whole process (raster threads too),
+  // from the Chrome DevTools protocol: unlike frame times, barely moved by a busy machine.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { thread: get('ThreadTime'), process: get('ProcessTime') };
+  };
   const warm = await targets(page, nodeId);
   await stroke(page, warm.pane, { x: 40, y: 20 });
   for (let round = 0; round < ROUNDS; round++) {
@@ -142,39 +156,82 @@ async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan:
       await page.waitForTimeout(300);
       progress(`${kind}, round ${round + 1}`);
       await page.evaluate(() => window.__probe.start());
+      const before = await busy();
       await stroke(page, from, by);
       // Let the drop settle (Stackdraft commits the drag to the document here).
       await page.waitForTimeout(300);
+      const after = await busy();
       const readout = await page.evaluate(() => window.__probe.stop());
       const into = pooled[kind];
       into.frames.push(...readout.frames);
       into.moves += MOVES;
       into.renders += readout.renders;
       into.commits += readout.commits;
+      into.mainThreadMs += after.thread - before.thread;
+      into.processMs += after.process - before.process;
     }
   }
   return pooled;
 }
 
-async function stackdraftPage(): Promise<Page> {
+/** Resolves, in the page, once `count` nodes are painted: the frame after they are in the DOM. */
+function nodesPainted(page: Page, selector: string, count: number): Promise<void> {
+  // A string, not a function: tsx would wrap a named inner function in its `__name` helper.
+  return page.evaluate(`new Promise((resolve) => {
+    const check = () => document.querySelectorAll(${JSON.stringify(selector)}).length >= ${count} ? requestAnimationFrame(() => resolve()) : setTimeout(check, 20);
+    check();
+  })`);
+}
+
+/** CPU time so far of a page's main thread (Chrome DevTools protocol), in ms. */
+async function cpuClock(page: Page): Promise<() => Promise<number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? 0) * 1000;
+}
+
+interface Opened {
+  page: Page;
+  openMs: number;
+  /** The page's main-thread CPU while opening. */
+  rendererCpuMs: number;
+  /** This process's CPU while opening: the bridge reading, parsing and checking the file. */
+  bridgeCpuMs?: number;
+}
+
+const openedText = (name: string, o: Opened) =>
+  `${name} ${o.openMs.toFixed(0)} ms (renderer main-thread CPU ${o.rendererCpuMs.toFixed(0)} ms${o.bridgeCpuMs !== undefined ? `, loading the file in the bridge ${o.bridgeCpuMs.toFixed(0)} ms CPU` : ''})`;
+
+/** Opening time: from submitting the Open dialog to every service box painted. */
+async function stackdraftPage(origin = stackdraftServer.origin): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
-  await page.goto(`${stackdraftServer.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
+  await page.goto(`${origin}/#bridge=${bridge.port}&token=${bridge.token}`);
   await page.locator('[data-app-state="ready"]').waitFor();
   await page.getByTestId('open-button').click();
   await page.getByTestId('open-path-input').fill(file);
+  const cpu = await cpuClock(page);
+  const painted = nodesPainted(page, '.react-flow__node-service', topology.services.length);
+  const [start, cpuStart, bridgeStart] = [performance.now(), await cpu(), process.cpuUsage()];
   await page.getByTestId('open-path-submit').click();
-  await page.locator('.react-flow__node-service').nth(topology.services.length - 1).waitFor({ timeout: 120_000 });
-  return page;
+  await painted;
+  const openMs = performance.now() - start;
+  const bridgeCpu = process.cpuUsage(bridgeStart);
+  return { page, openMs, rendererCpuMs: (await cpu()) - cpuStart, bridgeCpuMs: (bridgeCpu.user + bridgeCpu.system) / 1000 };
 }
 
-async function barePage(): Promise<Page> {
+/** First render: from navigating to the page (its script and flow.json loaded too) to every node painted. */
+async function barePage(): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(PROBE);
+  const cpu = await cpuClock(page);
+  const [start, cpuStart] = [performance.now(), await cpu()];
   await page.goto(`${bareServer.origin}/`);
+  await nodesPainted(page, '.react-flow__node', flow.nodes.length);
+  const openMs = performance.now() - start;
+  const rendererCpuMs = (await cpu()) - cpuStart;
   await page.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
-  await page.locator('.react-flow__node').nth(flow.nodes.length - 1).waitFor();
-  return page;
+  return { page, openMs, rendererCpuMs };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -191,24 +248,37 @@ function row(name: string, phase: string, r: Pooled): string[] {
     String(r.moves),
     (r.commits / Math.max(1, r.moves)).toFixed(2),
     (r.renders / Math.max(1, r.moves)).toFixed(1),
+    `${(r.mainThreadMs / Math.max(1, r.moves)).toFixed(1)} ms`,
+    `${(r.processMs / Math.max(1, r.moves)).toFixed(1)} ms`,
   ];
 }
 
 try {
   const rows: string[][] = [];
   const p95 = new Map<string, number>();
-  const stackdraft = await stackdraftPage();
-  progress('Stackdraft page open');
+  const ourOpen = await stackdraftPage();
+  const stackdraft = ourOpen.page;
+  progress(`Stackdraft page open in ${ourOpen.openMs.toFixed(0)} ms`);
   const nodeId = await middleService(stackdraft);
   const domNodes = await stackdraft.locator('.react-flow__node').count();
   const ours = await measure(stackdraft, nodeId);
   await stackdraft.close();
   progress('Stackdraft measured');
-  const bare = await barePage();
-  progress('bare page open');
+  const bareOpen = await barePage();
+  const bare = bareOpen.page;
+  progress(`bare page open in ${bareOpen.openMs.toFixed(0)} ms`);
   const theirs = await measure(bare, nodeId);
   await bare.close();
-  for (const [name, result] of [['Stackdraft', ours], ['bare React Flow', theirs]] as const) {
+  const pages: [string, { drag: Pooled; pan: Pooled }][] = [['Stackdraft', ours], ['bare React Flow', theirs]];
+  const opened = [openedText('Stackdraft (Open dialog submitted → every service painted)', ourOpen), openedText('bare React Flow (navigation → every node painted)', bareOpen)];
+  if (baselineServer) {
+    const baselineOpen = await stackdraftPage(baselineServer.origin);
+    progress(`baseline page open in ${baselineOpen.openMs.toFixed(0)} ms`);
+    pages.push(['Stackdraft baseline', await measure(baselineOpen.page, nodeId)]);
+    opened.push(openedText('Stackdraft baseline', baselineOpen));
+    await baselineOpen.page.close();
+  }
+  for (const [name, result] of pages) {
     for (const phase of ['drag', 'pan'] as const) {
       rows.push(row(name, phase, result[phase]));
       const sorted = [...result[phase].frames].sort((a, b) => a - b);
@@ -216,9 +286,10 @@ try {
     }
   }
   console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each`);
-  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main-thread CPU / move | renderer CPU / move |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  for (const line of opened) console.log(`open: ${line}`);
   for (const phase of ['drag', 'pan']) {
     const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
     console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
@@ -227,6 +298,7 @@ try {
   await browser.close();
   await bridge.close();
   await stackdraftServer.close();
+  await baselineServer?.close();
   await bareServer.close();
   await rm(work, { recursive: true, force: true });
 }

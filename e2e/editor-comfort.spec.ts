@@ -126,6 +126,46 @@ test.describe('editor comfort', () => {
     await expect(cpu.locator('.cap__limit')).toHaveClass(/cap--error/);
     await expect(cpu).toHaveAttribute('title', /^CPU: requests .* of 2 vCPU \(\d+ ?%\), limits 3\.75 \(188 ?%\)/);
   });
+
+  test('capacity bars: amber from 80 %, red over 100 %, as the host memory is edited in the inspector', async ({ app }) => {
+    await app.openExample('codespartan');
+    const memory = app.testId('host-codespartan-vps-memory');
+    const limitPart = memory.locator('.cap__limit');
+    // As shipped: Σ memory limits 3,232 MiB of 4 GiB = 79 %, still green.
+    await expect(limitPart).toHaveClass(/cap--ok/);
+    await expect(memory).toHaveAttribute('data-level', 'ok');
+
+    await app.page.locator('[data-testid="host-codespartan-vps"] .host__name').click();
+    await expect(app.testId('inspector-host')).toBeVisible();
+    const field = app.testId('inspect-host-memory');
+    await expect(field).toHaveValue('4 GiB');
+
+    // 3.5 GiB: the same limits are 90 % of the host — amber, the numbers on hover.
+    await field.fill('3.5 GiB');
+    await field.press('Enter');
+    await expect(limitPart).toHaveClass(/cap--warning/);
+    await expect(memory).toHaveAttribute('data-level', 'warning');
+    await expect(memory).toHaveAttribute('title', /^Mem: requests 1\.48 GiB of 3\.5 GiB \(42 ?%\), limits 3\.16 GiB \(90 ?%\)/);
+    await memory.hover();
+    await expect(memory.locator('.cap__lim')).toHaveText(/lim 90 ?%/);
+    await expect(memory.locator('.cap__lim')).toHaveClass(/cap-text--warning/);
+    // The requests (42 %) stay green.
+    await expect(memory.locator('.cap__request')).toHaveClass(/cap--ok/);
+    await app.screenshot('editor-capacity-amber');
+
+    // 3 GiB: 105 % — red.
+    await field.fill('3 GiB');
+    await field.press('Enter');
+    await expect(limitPart).toHaveClass(/cap--error/);
+    await expect(memory).toHaveAttribute('data-level', 'error');
+    await expect(memory).toHaveAttribute('title', /limits 3\.16 GiB \(105 ?%\)/);
+
+    // Undo walks back through amber to green.
+    await app.testId('undo-button').click();
+    await expect(limitPart).toHaveClass(/cap--warning/);
+    await app.testId('undo-button').click();
+    await expect(limitPart).toHaveClass(/cap--ok/);
+  });
 });
 
 test.describe('tiers from the Tier menu', () => {

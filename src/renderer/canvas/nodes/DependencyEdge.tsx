@@ -1,5 +1,5 @@
-import { BaseEdge, getBezierPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, getBezierPath, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, useCallback } from 'react';
 import { floatingEdge, type Rect } from '../floating';
 import type { DependencyEdge } from '../types';
 
@@ -12,10 +12,17 @@ function rectOf(node: InternalNode): Rect {
   };
 }
 
+type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
+const sameEnds = (a: Ends, b: Ends) => a[0] === b[0] && a[1] === b[1];
+
 /** `from` needs `to`: drawn border to border, solid when hard, dashed when soft, arrow at `to`. */
 export const DependencyEdgeView = memo(function DependencyEdgeView({ id, source, target, data, markerEnd, selected }: EdgeProps<DependencyEdge>) {
-  const sourceNode = useInternalNode(source);
-  const targetNode = useInternalNode(target);
+  // One subscription for both ends (React Flow replaces a node's record when it moves or
+  // is measured): with 2,000+ edges, every drag move runs this selector once per edge.
+  const [sourceNode, targetNode] = useStore(
+    useCallback((s: ReactFlowState): Ends => [s.nodeLookup.get(source), s.nodeLookup.get(target)], [source, target]),
+    sameEnds,
+  );
   if (!sourceNode || !targetNode || !data) return null;
   const [path] = getBezierPath({ ...floatingEdge(rectOf(sourceNode), rectOf(targetNode)), curvature: 0.2 });
   return (

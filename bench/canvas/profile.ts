@@ -1,0 +1,106 @@
+/**
+ * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
+ * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
+ * and of a drag, then prints the functions with the most self time. Not a benchmark — a
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan]`.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { chromium, type CDPSession } from 'playwright-core';
+import { build } from 'vite';
+import { startBridgeApp } from '../../src/main/bridge/app';
+import { serializeTopology } from '../../src/shared/format';
+import { generateTopology } from '../generate-topology';
+import { serveDirectory } from './serve';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const phases = process.argv.slice(2);
+const work = await mkdtemp(join(tmpdir(), 'stackdraft-canvas-profile-'));
+const file = join(work, 'bench.stackdraft.yaml');
+await writeFile(file, serializeTopology(generateTopology(100, 100)));
+await build({
+  configFile: false,
+  root: join(root, 'src/renderer'),
+  base: './',
+  logLevel: 'warn',
+  plugins: [react()],
+  build: { outDir: join(work, 'renderer'), emptyOutDir: true, minify: false },
+});
+const server = await serveDirectory(join(work, 'renderer'));
+const bridge = await startBridgeApp({ allowedOrigins: [server.origin] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
+
+/** Self time per function, in ms, the top `count`. */
+function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = 25): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  return (
+    `total ${total.toFixed(0)} ms\n` +
+    [...self.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
+      .join('\n')
+  );
+}
+
+async function profiled(cdp: CDPSession, what: () => Promise<void>): Promise<string> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  await what();
+  const { profile } = await cdp.send('Profiler.stop');
+  return top(profile as never);
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`${server.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
+  await page.locator('[data-app-state="ready"]').waitFor();
+  await page.getByTestId('open-button').click();
+  await page.getByTestId('open-path-input').fill(file);
+  const opening = async () => {
+    await page.getByTestId('open-path-submit').click();
+    await page.locator('.react-flow__node-service').nth(999).waitFor({ timeout: 300_000 });
+    await page.waitForTimeout(500);
+  };
+  if (phases.includes('open')) console.log(`== open\n${await profiled(cdp, opening)}`);
+  else await opening();
+  const stroke = async (from: { x: number; y: number }) => {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) {
+      await page.mouse.move(from.x + i * 6, from.y + i * 3);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
+    }
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+  };
+  const node = (await page.locator('.react-flow__node-service').nth(500).boundingBox())!;
+  if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
+} finally {
+  await browser.close();
+  await bridge.close();
+  await server.close();
+  await rm(work, { recursive: true, force: true });
+}
