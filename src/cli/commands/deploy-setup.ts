@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
 import type { Topology } from '../../shared/model';
 import { DeployEngine } from '../../main/deploy/engine';
 import { secretsFromEnvironment } from '../../main/deploy/secrets';
@@ -18,6 +19,27 @@ export const DEPLOY_OPTIONS = {
   'trust-store': { type: 'string' },
   'health-timeout': { type: 'string' },
 } as const;
+
+/** Options of the commands that change hosts (`deploy`, `rollback`). */
+const CHANGE_OPTIONS = { ...DEPLOY_OPTIONS, yes: { type: 'boolean' }, 'break-lock': { type: 'boolean' } } as const;
+
+/** Parses a changing command's arguments; an exit code, said why, when they are wrong. */
+export function parseChangeArgs(args: readonly string[], usage: string, output: Output) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: CHANGE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    output.err(`${(error as Error).message}\nusage: ${usage}`);
+    return EXIT.UNREADABLE;
+  }
+  const { values } = parsed;
+  const healthTimeout = values['health-timeout'] === undefined ? undefined : Number(values['health-timeout']);
+  if (healthTimeout !== undefined && !(healthTimeout > 0)) {
+    output.err(`--health-timeout must be a number of seconds above 0, not "${values['health-timeout']}"`);
+    return EXIT.UNREADABLE;
+  }
+  return { file: parsed.positionals[0], values, healthTimeout };
+}
 
 export interface DeploySetup {
   topology: Topology;

@@ -1,27 +1,16 @@
-import { parseArgs } from 'node:util';
 import type { DeployEvent, DeployReport } from '../../main/deploy/events';
 import { planHasChanges } from '../../main/deploy/plan';
 import { EXIT, type Output } from '../io';
-import { confirm, DEPLOY_OPTIONS, printPlan, setUp, withHostKeyQuestions } from './deploy-setup';
+import { confirm, parseChangeArgs, printPlan, setUp, withHostKeyQuestions } from './deploy-setup';
 
 export const DEPLOY_USAGE = 'stackdraft deploy FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
 
 /** Plan, confirm, then apply phase by phase with progress; Ctrl-C cancels and rolls back. */
 export async function deployCommand(args: readonly string[], output: Output): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...DEPLOY_OPTIONS, yes: { type: 'boolean' }, 'break-lock': { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    output.err(`${(error as Error).message}\nusage: ${DEPLOY_USAGE}`);
-    return EXIT.UNREADABLE;
-  }
-  const { values } = parsed;
-  const healthTimeout = values['health-timeout'] === undefined ? undefined : Number(values['health-timeout']);
-  if (healthTimeout !== undefined && !(healthTimeout > 0)) {
-    output.err(`--health-timeout must be a number of seconds above 0, not "${values['health-timeout']}"`);
-    return EXIT.UNREADABLE;
-  }
-  const setup = await setUp(parsed.positionals[0], values, output);
+  const parsedArgs = parseChangeArgs(args, DEPLOY_USAGE, output);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const { values, healthTimeout } = parsedArgs;
+  const setup = await setUp(parsedArgs.file, values, output);
   if (typeof setup === 'number') return setup;
   const cancel = new AbortController();
   const onInterrupt = () => {

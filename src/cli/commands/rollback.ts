@@ -1,28 +1,17 @@
-import { parseArgs } from 'node:util';
 import type { RunningContainer } from '../../main/deploy/plan';
 import type { RollbackPlan } from '../../main/deploy/rollback-plan';
 import { EXIT, type Output } from '../io';
 import { formatEvent, printReport } from './deploy';
-import { confirm, DEPLOY_OPTIONS, setUp, withHostKeyQuestions } from './deploy-setup';
+import { confirm, parseChangeArgs, setUp, withHostKeyQuestions } from './deploy-setup';
 
 export const ROLLBACK_USAGE = 'stackdraft rollback FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
 
 /** Preview, confirm, then swap every service back to the version the last deploy kept; Ctrl-C restores. */
 export async function rollbackCommand(args: readonly string[], output: Output): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options: { ...DEPLOY_OPTIONS, yes: { type: 'boolean' }, 'break-lock': { type: 'boolean' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    output.err(`${(error as Error).message}\nusage: ${ROLLBACK_USAGE}`);
-    return EXIT.UNREADABLE;
-  }
-  const { values } = parsed;
-  const healthTimeout = values['health-timeout'] === undefined ? undefined : Number(values['health-timeout']);
-  if (healthTimeout !== undefined && !(healthTimeout > 0)) {
-    output.err(`--health-timeout must be a number of seconds above 0, not "${values['health-timeout']}"`);
-    return EXIT.UNREADABLE;
-  }
-  const setup = await setUp(parsed.positionals[0], values, output);
+  const parsedArgs = parseChangeArgs(args, ROLLBACK_USAGE, output);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const { values, healthTimeout } = parsedArgs;
+  const setup = await setUp(parsedArgs.file, values, output);
   if (typeof setup === 'number') return setup;
   const cancel = new AbortController();
   const onInterrupt = () => {
