@@ -55,16 +55,7 @@ export class DeployEngine {
     if (desired.problems.length > 0) {
       throw new DeployError('PLAN_PROBLEMS', `the tier cannot be deployed:\n- ${desired.problems.join('\n- ')}`, { problems: desired.problems });
     }
-    return runApply({
-      desired,
-      sessions: this.sessions(desired),
-      readAll: (sessions) => this.readAll(desired, sessions),
-      holder: `${this.deps.holder ?? defaultHolder()} #${Math.random().toString(36).slice(2, 8)}`,
-      signal: options.signal ?? new AbortController().signal,
-      emit: options.onEvent ?? (() => undefined),
-      breakLock: options.breakLock ?? false,
-      staleLockMs: options.staleLockMs ?? 30 * 60_000,
-    });
+    return runApply(this.runContext(desired, options));
   }
 
   /** What a rollback would do now, per host and service; changes nothing. */
@@ -76,16 +67,21 @@ export class DeployEngine {
   /** Swaps every service back to the version the last deploy (or rollback) kept; see rollback.ts. */
   async rollback(topology: Topology, tierId: string, options: Omit<ApplyOptions, 'healthTimeoutSeconds'> = {}): Promise<DeployReport> {
     const desired = await this.desiredForRollback(topology, tierId, options.defaultHealthTimeoutSeconds);
-    return runRollback({
+    return runRollback(this.runContext(desired, options));
+  }
+
+  /** What a deploy and a rollback both run with: sessions, a lock holder name, cancel and events. */
+  private runContext(desired: DesiredState, options: Omit<ApplyOptions, 'healthTimeoutSeconds'>) {
+    return {
       desired,
       sessions: this.sessions(desired),
-      readAll: (sessions) => this.readAll(desired, sessions),
+      readAll: (sessions: Parameters<typeof this.readAll>[1]) => this.readAll(desired, sessions),
       holder: `${this.deps.holder ?? defaultHolder()} #${Math.random().toString(36).slice(2, 8)}`,
       signal: options.signal ?? new AbortController().signal,
       emit: options.onEvent ?? (() => undefined),
       breakLock: options.breakLock ?? false,
       staleLockMs: options.staleLockMs ?? 30 * 60_000,
-    });
+    };
   }
 
   /** The file gives hosts, order and health waits only: the kept containers carry their own configuration and secrets. */
