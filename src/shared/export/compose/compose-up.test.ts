@@ -63,26 +63,26 @@ describe('docker-compose up of exported examples', () => {
     const jobs = firstTierJobs(join(dir, 'binds'), testbed.image);
     expect(jobs.length).toBeGreaterThanOrEqual(loadExamples().length);
     const results = new Map<string, ComposeUpResult>();
-    // Two `up`s at a time, taking turns over h1–h3: health checks are `docker exec`s, and
-    // every file side by side starved this two-core machine until `up` timed out, while one
-    // at a time spent most of its time waiting out health-check intervals.
-    const lanes = 2;
-    await Promise.all(
-      Array.from({ length: lanes }, async (_, lane) => {
-        for (let i = lane; i < jobs.length; i += lanes) {
-          const job = jobs[i]!;
-          const host = testbed.hosts[i % testbed.hosts.length]!;
-          const project = await composeProject(host, job.file, job.project, join(dir!, job.project));
-          projects.add(project);
-          const started = performance.now();
-          results.set(job.label, await project.up());
-          const containers = [...job.expected.values()].reduce((a, b) => a + b, 0);
-          process.stderr.write(`${job.label} on ${host.name}: ${containers} containers healthy in ${Math.round(performance.now() - started)} ms\n`);
-          await project.down();
-          projects.delete(project);
-        }
-      }),
-    );
+    // One `up` at a time, taking turns over h1–h3: health checks are `docker exec`s, and
+    // several files side by side starved this two-core machine until `up` timed out. Each
+    // `down` overlaps the next file's `up` on the next host.
+    let previousDown: Promise<void> = Promise.resolve();
+    for (const [i, job] of jobs.entries()) {
+      const host = testbed.hosts[i % testbed.hosts.length]!;
+      const project = await composeProject(host, job.file, job.project, join(dir, job.project));
+      projects.add(project);
+      const started = performance.now();
+      results.set(job.label, await project.up());
+      const healthy = performance.now();
+      const containers = [...job.expected.values()].reduce((a, b) => a + b, 0);
+      process.stderr.write(`${job.label} on ${host.name}: ${containers} containers healthy in ${Math.round(healthy - started)} ms\n`);
+      const down = project.down().then(() => void projects.delete(project));
+      // Awaited below; until then a failure must not count as unhandled.
+      down.catch(() => undefined);
+      await previousDown;
+      previousDown = down;
+    }
+    await previousDown;
 
     for (const job of jobs) {
       const { health } = results.get(job.label)!;
