@@ -60,7 +60,9 @@ export class AppPage {
 
   async openExample(id: string): Promise<void> {
     await this.testId(`example-${id}`).click();
-    await expect(this.testId('canvas')).toBeVisible();
+    // Opening goes through the bridge (read, parse, validate, lay out): on a busy CI
+    // machine that alone has taken over the default 10 s.
+    await expect(this.testId('canvas')).toBeVisible({ timeout: 30_000 });
   }
 
   async openPath(path: string): Promise<void> {
