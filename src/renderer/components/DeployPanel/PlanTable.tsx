@@ -1,4 +1,5 @@
 import type { DeployPlanView } from '../../../shared/ipc';
+import { HostHeaderRow } from './HostHeaderRow';
 
 const SYMBOL = { create: '+', replace: '~', remove: '−', unchanged: '=' } as const;
 
@@ -31,12 +32,7 @@ export function PlanTable({ plan }: { plan: DeployPlanView }) {
 function HostRows({ host }: { host: DeployPlanView['hosts'][number] }) {
   return (
     <>
-      <tr className="deploy-plan__host">
-        <th colSpan={4}>
-          {host.host} <span className="muted">{host.address}</span>
-          {host.lock ? <span className="deploy-plan__lock"> locked by {host.lock.holder} since {host.lock.since}</span> : null}
-        </th>
-      </tr>
+      <HostHeaderRow host={host} />
       {host.actions.map((a) => (
         <tr key={a.name} data-testid="deploy-plan-row" data-kind={a.kind} data-service={a.service} className={`deploy-plan__row deploy-plan__row--${a.kind}`}>
           <td>{SYMBOL[a.kind]}</td>

@@ -1,4 +1,5 @@
 import type { RollbackPlanView, RollbackVersionView } from '../../../shared/ipc';
+import { HostHeaderRow } from './HostHeaderRow';
 
 const SYMBOL = { swap: '↺', remove: '−', unchanged: '=' } as const;
 
@@ -46,12 +47,7 @@ export function RollbackPreview({ plan, onConfirm, onBack }: { plan: RollbackPla
 function HostRows({ host }: { host: RollbackPlanView['hosts'][number] }) {
   return (
     <>
-      <tr className="deploy-plan__host">
-        <th colSpan={4}>
-          {host.host} <span className="muted">{host.address}</span>
-          {host.lock ? <span className="deploy-plan__lock"> locked by {host.lock.holder} since {host.lock.since}</span> : null}
-        </th>
-      </tr>
+      <HostHeaderRow host={host} />
       {host.actions.map((a) => (
         <tr key={a.name} data-testid="rollback-row" data-kind={a.kind} data-service={a.service} className={`deploy-plan__row deploy-plan__row--${a.kind === 'swap' ? 'replace' : a.kind}`}>
           <td>{SYMBOL[a.kind]}</td>
