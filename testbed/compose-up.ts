@@ -20,7 +20,8 @@ export interface ComposeUpResult {
 }
 
 export interface ComposeProject {
-  up(): Promise<ComposeUpResult>;
+  /** `up -d` of the whole file, or only of `services` (compose also starts what they depend on). */
+  up(services?: readonly string[]): Promise<ComposeUpResult>;
   down(): Promise<void>;
 }
 
@@ -52,9 +53,9 @@ export async function composeProject(host: TestbedHost, file: ComposeFile, proje
   }
 
   return {
-    async up() {
+    async up(services = []) {
       // `up` itself waits for service_healthy before starting each dependent.
-      await compose('up', '-d', '--quiet-pull');
+      await compose('up', '-d', '--quiet-pull', ...services);
       // The leaves nobody waited for may still be starting: poll until none is.
       for (;;) {
         const result = await inspect();
@@ -69,8 +70,42 @@ export async function composeProject(host: TestbedHost, file: ComposeFile, proje
   };
 }
 
+/**
+ * What `up` proves of each service of a compose file: its entry together with the top-level
+ * networks and volumes it names. Two files giving a service the same key start it the same way.
+ */
+export function serviceDefinitions(text: string): Map<string, string> {
+  const compose = parse(text) as ComposeText;
+  const definitions = new Map<string, string>();
+  for (const [name, entry] of Object.entries(compose.services)) {
+    const networks = (entry.networks ?? []).map((n) => [n, compose.networks?.[n]]);
+    const volumes = (entry.volumes ?? []).filter((v) => v.type === 'volume' && v.source).map((v) => [v.source, compose.volumes?.[v.source!]]);
+    definitions.set(name, JSON.stringify({ entry, networks, volumes }));
+  }
+  return definitions;
+}
+
+/** `services` and everything they depend on in the file, which `up SERVICE…` also starts. */
+export function withDependencies(text: string, services: readonly string[]): Set<string> {
+  const compose = parse(text) as ComposeText;
+  const closure = new Set<string>();
+  const visit = (name: string) => {
+    if (closure.has(name)) return;
+    closure.add(name);
+    for (const dependency of Object.keys(compose.services[name]?.depends_on ?? {})) visit(dependency);
+  };
+  services.forEach(visit);
+  return closure;
+}
+
+interface ComposeText {
+  services: Record<string, { networks?: string[]; volumes?: { type: string; source?: string }[]; depends_on?: Record<string, unknown> }>;
+  networks?: Record<string, unknown>;
+  volumes?: Record<string, unknown>;
+}
+
 /** Bind mount sources of a compose file: they must exist, or the engine refuses the mount. */
 function bindSources(text: string): string[] {
-  const compose = parse(text) as { services: Record<string, { volumes?: { type: string; source?: string }[] }> };
+  const compose = parse(text) as ComposeText;
   return Object.values(compose.services).flatMap((s) => (s.volumes ?? []).filter((v) => v.type === 'bind' && v.source).map((v) => v.source!));
 }
