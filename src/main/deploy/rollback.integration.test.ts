@@ -25,7 +25,7 @@ afterAll(async () => {
 }, 60_000);
 
 /** api's health check fails once /tmp/broken exists in its container: a way to break a kept, stopped version. */
-const breakable = { command: ['sh', '-c', 'test ! -e /tmp/broken && wget -q -O - http://127.0.0.1:8000/'], intervalSeconds: 0.3, timeoutSeconds: 5, retries: 3 };
+const breakable = { command: ['sh', '-c', 'test ! -e /tmp/broken && wget -q -O - http://127.0.0.1:8000/'], intervalSeconds: 1, timeoutSeconds: 5, retries: 3 };
 const version = (mode: string) => topologyOn(testbed, { project: name, webPort: WEB_PORT, override: { api: { env: { MODE: mode }, healthCheck: breakable }, web: { env: { MODE: mode } } } });
 
 const inspect = (host: number, container: string) => directDocker(testbed, host).getContainer(container).inspect();

@@ -21,7 +21,10 @@ export interface TestTopologyOptions {
   placements?: Partial<Record<'db' | 'cache' | 'api' | 'web', number>>;
 }
 
-/** An httpd service that is healthy ~1 s after start (testbed pitfalls: no `wget -T`). */
+/**
+ * An httpd service that is healthy ~1 s after start (testbed pitfalls: no `wget -T`). Checked
+ * once a second, not faster: each check is a `runc exec`, ~0.25 s of CPU on the test machine.
+ */
 export function httpService(id: string, port: number, image: string, extra: Partial<ServiceInput> = {}): ServiceInput {
   return {
     id,
@@ -31,7 +34,7 @@ export function httpService(id: string, port: number, image: string, extra: Part
     command: ['httpd', '-f', '-p', String(port), '-h', '/www'],
     ports: [{ container: port }],
     resources: { cpu: { limit: 0.5 }, memoryMiB: { request: 16, limit: 64 } },
-    healthCheck: { command: ['wget', '-q', '-O', '-', `http://127.0.0.1:${port}/`], intervalSeconds: 0.3, timeoutSeconds: 5, retries: 10 },
+    healthCheck: { command: ['wget', '-q', '-O', '-', `http://127.0.0.1:${port}/`], intervalSeconds: 1, timeoutSeconds: 5, retries: 10 },
     restart: 'unless-stopped',
     ...extra,
   };
