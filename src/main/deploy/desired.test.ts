@@ -17,7 +17,7 @@ describe('desired state', () => {
     expect(body.Labels).toMatchObject({ [LABEL.project]: 'shop', [LABEL.tier]: 'test', [LABEL.service]: 'api', [LABEL.configHash]: api.hash });
     expect(body.HostConfig).toMatchObject({ NanoCpus: 5e8, Memory: 64 * 1024 * 1024, MemoryReservation: 16 * 1024 * 1024, Init: true, RestartPolicy: { Name: 'unless-stopped' }, NetworkMode: 'shop_app' });
     expect(body.Healthcheck.Test).toEqual(['CMD', 'wget', '-q', '-O', '-', 'http://127.0.0.1:8000/']);
-    expect(body.Healthcheck.Interval).toBe(300_000_000);
+    expect(body.Healthcheck.Interval).toBe(1_000_000_000);
     // api calls db and cache on the data plane of the same host: it joins that network too.
     expect(api.extraNetworks).toEqual(['shop_data']);
   });
@@ -56,10 +56,10 @@ describe('desired state', () => {
       const desired = await desiredState(topology, 'test', { secrets: noSecrets, ...options });
       return Object.fromEntries(desired.hosts.flatMap((h) => h.containers).map((c) => [c.service, c.healthTimeoutMs / 1000]));
     };
-    // api's check: (0.3 s + 5 s) × 11 tries + 10 s ≈ 68 s; db has no check.
-    expect(await waits({})).toMatchObject({ db: 30, api: expect.closeTo(68.3, 1) });
+    // api’s check: (1 s + 5 s) × 11 tries + 10 s = 76 s; db has no check.
+    expect(await waits({})).toMatchObject({ db: 30, api: 76 });
     expect(await waits({ defaultHealthTimeoutSeconds: 120 })).toMatchObject({ db: 120, api: 120 });
-    expect(await waits({ defaultHealthTimeoutSeconds: 5 })).toMatchObject({ db: 15, api: expect.closeTo(68.3, 1) });
+    expect(await waits({ defaultHealthTimeoutSeconds: 5 })).toMatchObject({ db: 15, api: 76 });
     expect(await waits({ defaultHealthTimeoutSeconds: 120, healthTimeoutSeconds: 9 })).toMatchObject({ db: 9, api: 9 });
   });
 });
