@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { ensureTestbed, type Testbed } from '../../../testbed/harness';
 import type { SshPool } from '../ssh/pool';
 import type { DeployEngine } from './engine';
@@ -11,17 +11,19 @@ let testbed: Testbed;
 let engine: DeployEngine;
 let pool: SshPool;
 const name = uniqueProject('rollback');
+const dropName = uniqueProject('rbdrop');
 const WEB_PORT = 18193;
+const DROP_WEB_PORT = 18194;
 
 beforeAll(async () => {
   testbed = await ensureTestbed();
   ({ engine, pool } = await engineFor(testbed));
-  await removeProject(testbed, name);
+  await Promise.all([removeProject(testbed, name), removeProject(testbed, dropName)]);
 }, 60_000);
 
 afterAll(async () => {
   await pool?.closeAll();
-  await removeProject(testbed, name);
+  await Promise.all([removeProject(testbed, name), removeProject(testbed, dropName)]);
 }, 60_000);
 
 /** api's health check fails once /tmp/broken exists in its container: a way to break a kept, stopped version. */
@@ -52,7 +54,44 @@ function tarWithEmptyFile(path: string): Buffer {
 }
 
 describe('roll back to the previous version on the testbed', () => {
-  it('swaps v2 back to the kept v1, rolls forward again, says when there is nothing, and undoes a rollback whose old version is unhealthy', { timeout: 150_000 }, async () => {
+  // The two cases run side by side (own projects and connection pools): most of each waits on dockerd.
+  it.concurrent('survives the SSH connection dropping mid-rollback: the swaps are undone, the report says why, a re-run rolls back', { timeout: 150_000 }, async ({ expect }) => {
+    const own = await engineFor(testbed);
+    try {
+      const at = (mode: string) => topologyOn(testbed, { project: dropName, webPort: DROP_WEB_PORT, override: { api: { env: { MODE: mode } }, web: { env: { MODE: mode } } } });
+      const v2 = at('v2');
+      expect(await own.engine.apply(at('v1'), 'test')).toMatchObject({ outcome: 'succeeded' });
+      expect(await own.engine.apply(v2, 'test')).toMatchObject({ outcome: 'succeeded' });
+      const before = await projectContainers(testbed, dropName);
+
+      // Cut h3's connection while its web (phase 3) waits for health, after h2's api was swapped back.
+      const h3 = v2.tiers[0]!.hosts.find((h) => h.id === 'h3')!.ssh!;
+      let dropped = false;
+      const report = await own.engine.rollback(v2, 'test', {
+        onEvent: (e) => {
+          if (!dropped && e.type === 'service' && e.host === 'h3' && e.step === 'health-check') {
+            dropped = true;
+            void own.pool.get({ ...h3, identityFile: testbed.identityFile }).then((c) => c.destroyForTest());
+          }
+        },
+      });
+      expect(dropped).toBe(true);
+      expect(report.outcome).toBe('failed');
+      expect(report.error).toMatch(/closed|lost|hang up|ECONNRESET/i);
+      // Every swap undone, through a new connection: v2 runs everywhere, v1 kept, as before.
+      expect(await projectContainers(testbed, dropName)).toEqual(before);
+      expect(modeOf(await inspect(1, `${dropName}-api`))).toBe('MODE=v2');
+      expect(modeOf(await inspect(2, `${dropName}-web`))).toBe('MODE=v2');
+
+      expect(await own.engine.rollback(v2, 'test')).toMatchObject({ outcome: 'succeeded' });
+      expect(modeOf(await inspect(1, `${dropName}-api`))).toBe('MODE=v1');
+      expect(modeOf(await inspect(2, `${dropName}-web`))).toBe('MODE=v1');
+    } finally {
+      await own.pool.closeAll();
+    }
+  });
+
+  it.concurrent('swaps v2 back to the kept v1, rolls forward again, says when there is nothing, and undoes a rollback whose old version is unhealthy', { timeout: 150_000 }, async ({ expect }) => {
     const v1 = version('v1');
     const v2 = version('v2');
     expect(await engine.apply(v1, 'test')).toMatchObject({ outcome: 'succeeded' });
