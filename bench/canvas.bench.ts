@@ -38,6 +38,8 @@ const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();
 const started = performance.now();
 const progress = (what: string) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${what}`);
 const MOVES = 40;
+/** How far a drag moves the service, in screen pixels (and back, in the next round). */
+const DRAG = { x: 160, y: 60 };
 
 if (!existsSync(join(rendererDir, 'index.html'))) {
   console.error('out/renderer is missing: run `npx electron-vite build` first');
@@ -118,19 +120,30 @@ function targets(page: Page, nodeId: string) {
   }, nodeId);
 }
 
-/** The node nearest the middle of the canvas: the one a user would grab. */
+/**
+ * The service nearest the middle of the canvas, the one a user would grab, among those a
+ * user can reach there and where the drag ends: not under a panel or the Problems list.
+ */
 function middleService(page: Page) {
-  return page.evaluate(() => {
-    const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-    let best = '';
-    let bestDistance = Infinity;
-    for (const el of document.querySelectorAll('.react-flow__node-service')) {
-      const r = el.getBoundingClientRect();
-      const distance = Math.hypot(r.x + r.width / 2 - (pane.x + pane.width / 2), r.y + r.height / 2 - (pane.y + pane.height / 2));
-      if (distance < bestDistance) [best, bestDistance] = [el.getAttribute('data-id')!, distance];
-    }
-    return best;
-  });
+  return page.evaluate(
+    ({ dx, dy }) => {
+      const pane = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+      const services = [...document.querySelectorAll('.react-flow__node-service')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const centre = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        return { id: el.getAttribute('data-id')!, centre, distance: Math.hypot(centre.x - middle.x, centre.y - middle.y) };
+      });
+      services.sort((a, b) => a.distance - b.distance);
+      // No named helper here: tsx would wrap it in a `__name` call the page does not have.
+      const reachable = services.find(({ centre }) =>
+        [centre, { x: centre.x + dx, y: centre.y + dy }].every((p) => document.elementFromPoint(p.x, p.y)?.closest('.react-flow__renderer')),
+      );
+      if (!reachable) throw new Error('no service on screen that a drag can reach');
+      return reachable.id;
+    },
+    { dx: DRAG.x, dy: DRAG.y },
+  );
 }
 
 /** The view's zoom: the scale of React Flow's viewport. */
@@ -181,7 +194,7 @@ async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan:
     const at = await targets(page, nodeId);
     const direction = round % 2 === 0 ? 1 : -1;
     for (const [kind, from, by] of [
-      ['drag', at.node, { x: 160 * direction, y: 60 * direction }],
+      ['drag', at.node, { x: DRAG.x * direction, y: DRAG.y * direction }],
       ['pan', at.pane, { x: -220 * direction, y: -90 * direction }],
     ] as const) {
       await page.waitForTimeout(300);
