@@ -58,6 +58,13 @@ function RegisterControls() {
 
 const GRID: [number, number] = [10, 10];
 
+/**
+ * Zoomed in on a map this big, only the boxes on screen are rendered (a pan mounts those
+ * coming into view). Not when far out: everything is on screen there, and the work of
+ * culling would be spent for nothing (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
+ */
+const CULL_ABOVE_NODES = 500;
+
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const nodes = useAppStore((s) => s.nodes);
@@ -99,6 +106,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         colorMode={colorMode}
+        onlyRenderVisibleElements={!far && nodes.length > CULL_ABOVE_NODES}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
