@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { generateTopology } from '../bench/generate-topology';
+import { serializeTopology } from '../src/shared/format';
 import { expect, test } from './fixtures';
 import { EXAMPLES_DIR, loadExamples } from './helpers/examples';
 
@@ -55,4 +58,27 @@ test('a file opened while zoomed far out draws its dependencies', async ({ app }
   const drawn = rejourney.topology.dependencies.filter((d) => placed.has(d.from) && placed.has(d.to));
   expect(drawn.length).toBeGreaterThan(0);
   for (const d of drawn) await expect(app.testId(`edge-${d.from}-${d.to}`)).toHaveCount(1);
+});
+
+test('a map of 600 services: every box drawn zoomed out; zoomed in, only those on screen; zoomed out again, all of them with every edge', async ({ app, workDir }) => {
+  test.setTimeout(180_000);
+  const topology = generateTopology(60, 10);
+  const file = join(workDir, 'big.stackdraft.yaml');
+  await writeFile(file, serializeTopology(topology));
+  const services = app.page.locator('.react-flow__node-service');
+  const edges = app.page.locator('.react-flow__edge');
+  await app.openPath(file);
+  await expect(services).toHaveCount(topology.services.length, { timeout: 60_000 });
+  await expect(app.testId('canvas')).toHaveClass(/is-far/);
+  const edgeCount = await edges.count();
+  expect(edgeCount).toBeGreaterThan(topology.services.length);
+
+  await app.zoomUntilFar(false);
+  await expect.poll(() => services.count()).toBeLessThan(topology.services.length);
+  expect(await services.count()).toBeGreaterThan(0);
+  expect(await edges.count()).toBeGreaterThan(0);
+
+  await app.zoomUntilFar(true);
+  await expect(services).toHaveCount(topology.services.length);
+  await expect(edges).toHaveCount(edgeCount);
 });

@@ -95,7 +95,7 @@ export class AppPage {
     await expect(async () => {
       if ((await isFar()) !== far) await button.click();
       expect(await isFar()).toBe(far);
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: 60_000 });
   }
 
   toast(kind?: string) {
