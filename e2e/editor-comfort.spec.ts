@@ -114,6 +114,9 @@ test.describe('editor comfort', () => {
     await expect(app.testId('canvas')).toHaveAttribute('data-view', 'plane');
     await expect(app.testId('plane-group-web')).toBeVisible();
     await expect(app.testId('plane-group-monitoring')).toBeVisible();
+    // Zoomed far out, a box shows only its name: the host is in its hover title until zoomed in.
+    await expect(app.testId('service-grafana')).toHaveAttribute('title', /· on codespartan-vps$/);
+    await app.zoomUntilFar(false);
     await expect(app.testId('service-grafana')).toContainText('codespartan-vps');
     await app.screenshot('editor-plane-view');
   });

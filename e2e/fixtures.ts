@@ -87,6 +87,17 @@ export class AppPage {
     return this.page.locator('.react-flow__node-host');
   }
 
+  /** Clicks the canvas's zoom button until the canvas is (or is no longer) zoomed far out, where boxes show only their names. */
+  async zoomUntilFar(far: boolean): Promise<void> {
+    const canvas = this.testId('canvas');
+    const button = this.page.locator(far ? '.react-flow__controls-zoomout' : '.react-flow__controls-zoomin');
+    const isFar = () => canvas.evaluate((el) => el.classList.contains('is-far'));
+    await expect(async () => {
+      if ((await isFar()) !== far) await button.click();
+      expect(await isFar()).toBe(far);
+    }).toPass({ timeout: 60_000 });
+  }
+
   toast(kind?: string) {
     return kind ? this.page.locator(`[data-testid="toast"][data-kind="${kind}"]`) : this.testId('toast');
   }

@@ -1,10 +1,11 @@
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type ReactFlowState } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode } from '@xyflow/react';
 import { useEffect, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
 import { PALETTE_MIME, readPaletteItem } from '../components/Palette/dnd';
 import './canvas.css';
 import { useAppStore } from '../store';
+import { FarContext, isFarZoom } from './farView';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { PlanesLegend } from './PlanesLegend';
 import type { DependencyEdge, FlowNode } from './types';
@@ -57,9 +58,12 @@ function RegisterControls() {
 
 const GRID: [number, number] = [10, 10];
 
-/** Below this zoom a box's small print cannot be read: it is not painted (canvas.css `is-far`). */
-const FAR_ZOOM = 0.4;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/**
+ * Zoomed in on a map this big, only the boxes on screen are rendered (a pan mounts those
+ * coming into view). Not when far out: everything is on screen there, and the work of
+ * culling would be spent for nothing (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
+ */
+const CULL_ABOVE_NODES = 500;
 
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
@@ -75,7 +79,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const connect = useAppStore((s) => s.connect);
   const addFromPalette = useAppStore((s) => s.addFromPalette);
   const { screenToFlowPosition } = useReactFlow();
-  const far = useStore(isFar);
+  const far = useStore(isFarZoom);
 
   const onDragOver = (event: DragEvent) => {
     if (!editable || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -93,6 +97,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
 
   return (
     <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
+      <FarContext value={far}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
         edges={edges}
@@ -101,6 +106,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         colorMode={colorMode}
+        onlyRenderVisibleElements={!far && nodes.length > CULL_ABOVE_NODES}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
@@ -134,6 +140,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         <FitOnChange />
         <RegisterControls />
       </ReactFlow>
+      </FarContext>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { memo, type CSSProperties } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { Icon, type IconName } from '../../components/Icon';
+import { useFar } from '../farView';
 import type { GroupNode } from '../types';
+import { FarGroupBox } from './FarNodes';
 
 const ICONS: Record<GroupNode['data']['group'], IconName> = {
   external: 'external',
@@ -12,9 +14,12 @@ const ICONS: Record<GroupNode['data']['group'], IconName> = {
 
 /** A box that is not a host: external services, the unplaced tray, or a plane. */
 export const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<GroupNode>) {
+  const far = useFar();
   const style = data.color ? ({ '--plane': data.color } as CSSProperties) : undefined;
+  const testId = data.planeId ? `plane-group-${data.planeId}` : `group-${data.group}`;
+  if (far) return <FarGroupBox data={data} testId={testId} style={style} />;
   return (
-    <div className={`group group--${data.group}`} style={style} data-testid={data.planeId ? `plane-group-${data.planeId}` : `group-${data.group}`}>
+    <div className={`group group--${data.group}`} style={style} data-testid={testId}>
       <div className="group__head">
         <Icon name={ICONS[data.group]} size={14} />
         <span className="group__label">{data.label}</span>

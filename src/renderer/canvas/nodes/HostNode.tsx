@@ -3,15 +3,23 @@ import type { NodeProps } from '@xyflow/react';
 import { formatMemory, formatNumber } from '../../../shared/view/format';
 import { HostStatusDot } from '../../components/DeployPanel/StatusDot';
 import { Icon } from '../../components/Icon';
-import type { HostNode } from '../types';
+import { useFar } from '../farView';
+import type { HostNode, HostNodeData } from '../types';
 import { CapacityBar } from './CapacityBar';
+import { FarHostBox } from './FarNodes';
 
-/** A host of the tier: a box holding its services, with its size and how full it is. */
+/** A host of the tier: a box holding its services, with its size and how full it is (its name alone when zoomed far out). */
 export const HostNodeView = memo(function HostNodeView({ data, selected }: NodeProps<HostNode>) {
+  const far = useFar();
+  const level = worse(data.capacity.cpu.level, data.capacity.memoryMiB.level);
+  return far ? <FarHostBox data={data} selected={selected} level={level} /> : <HostBox data={data} selected={selected} level={level} />;
+});
+
+function HostBox({ data, selected, level }: { data: HostNodeData; selected: boolean; level: string }) {
   const { hostId, capacity } = data;
   const classes = ['host', selected && 'is-selected', data.role === 'standby' && 'is-standby'].filter(Boolean).join(' ');
   return (
-    <div className={classes} data-testid={`host-${hostId}`} data-level={worse(capacity.cpu.level, capacity.memoryMiB.level)}>
+    <div className={classes} data-testid={`host-${hostId}`} data-level={level}>
       <div className="host__head">
         <div className="host__title">
           <Icon name="host" size={16} className="host__icon" />
@@ -42,7 +50,7 @@ export const HostNodeView = memo(function HostNodeView({ data, selected }: NodeP
       {capacity.services === 0 ? <div className="host__empty">No services placed here</div> : null}
     </div>
   );
-});
+}
 
 function worse(a: string, b: string): string {
   const rank = (level: string) => ['ok', 'warning', 'error'].indexOf(level);

@@ -2,11 +2,29 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import { ServiceStatusDot } from '../../components/DeployPanel/StatusDot';
 import { Icon } from '../../components/Icon';
+import { useFar } from '../farView';
 import { kindLook } from '../kinds';
-import type { ServiceNode } from '../types';
+import type { ServiceNode, ServiceNodeData } from '../types';
+import { FarServiceBox } from './FarNodes';
 
-/** One container: kind, name, image and caps, tinted with its plane's colour. */
+const titleOf = (data: ServiceNodeData) =>
+  [
+    data.name,
+    kindLook(data.kind).label,
+    data.planeName ? `plane ${data.planeName}` : undefined,
+    data.kind === 'external' ? undefined : data.caps,
+    data.hostName ? `on ${data.hostName}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+
+/** One container: kind, name, image and caps, tinted with its plane's colour (one box with its name when zoomed far out). */
 export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }: NodeProps<ServiceNode>) {
+  const far = useFar();
+  return far ? <FarServiceBox data={data} selected={selected} title={titleOf(data)} /> : <ServiceBox data={data} selected={selected} />;
+});
+
+function ServiceBox({ data, selected }: { data: ServiceNodeData; selected: boolean }) {
   const look = kindLook(data.kind);
   const style = { '--plane': data.color ?? 'var(--no-plane)' } as CSSProperties;
   const classes = ['svc', selected && 'is-selected', data.replicas === 0 && 'is-hibernated', data.kind === 'external' && 'is-external']
@@ -18,7 +36,7 @@ export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }:
       style={style}
       data-testid={`service-${data.serviceId}`}
       data-kind={data.kind}
-      title={[data.name, look.label, data.planeName ? `plane ${data.planeName}` : undefined, data.kind === 'external' ? undefined : data.caps].filter(Boolean).join(' · ')}
+      title={titleOf(data)}
     >
       <Handle type="target" position={Position.Top} className="sd-handle" />
       <div className="svc__head">
@@ -59,4 +77,4 @@ export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }:
       <Handle type="source" position={Position.Bottom} className="sd-handle" data-testid={`handle-${data.serviceId}`} title="Drag to a service this one depends on" />
     </div>
   );
-});
+}

@@ -1,0 +1,84 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { generateTopology } from '../bench/generate-topology';
+import { serializeTopology } from '../src/shared/format';
+import { expect, test } from './fixtures';
+import { EXAMPLES_DIR, loadExamples } from './helpers/examples';
+
+const examples = loadExamples();
+const breakpilot = examples.find((e) => e.id === 'breakpilot')!;
+const rejourney = examples.find((e) => e.id === 'rejourney')!;
+
+test('zoomed far out, each service is one box with its name, still selectable; zoomed back in, the full box returns', async ({ app }) => {
+  const tier = breakpilot.topology.tiers[0]!;
+  const placement = tier.placements[0]!;
+  const service = breakpilot.topology.services.find((s) => s.id === placement.service)!;
+  const hostId = placement.host;
+  const edges = app.page.locator('.react-flow__edge');
+  await app.openExample('breakpilot');
+  await app.switchTier(tier.id);
+  const edgeCount = await edges.count();
+  expect(edgeCount).toBeGreaterThan(0);
+
+  await app.zoomUntilFar(true);
+  const box = app.testId(`service-${service.id}`);
+  await expect(box).toHaveAttribute('data-far', '');
+  await expect(box).toHaveText(service.name);
+  await expect(box).toHaveAttribute('title', new RegExp(`^${service.name} · `));
+  // One element: no icon, badge, handle, image line or caps inside.
+  await expect(box.locator('*')).toHaveCount(0);
+  await expect(app.page.locator('.react-flow__node-service .react-flow__handle')).toHaveCount(0);
+  // The host's capacity bars collapse into its border colour.
+  await expect(app.testId(`host-${hostId}`)).toHaveAttribute('data-far', '');
+  await expect(app.testId(`host-${hostId}-cpu`)).toHaveCount(0);
+  await expect(edges).toHaveCount(edgeCount);
+  await app.screenshot('canvas-far');
+
+  await box.click();
+  await expect(app.testId('inspector-title')).toHaveText(new RegExp(`^Service · ${service.name}`));
+  await expect(box).toHaveClass(/is-selected/);
+
+  await app.zoomUntilFar(false);
+  await expect(box).not.toHaveAttribute('data-far');
+  await expect(box).toHaveClass(/is-selected/);
+  await expect(box.locator('.svc__name')).toHaveText(service.name);
+  await expect(box.locator('.svc__caps')).toBeVisible();
+  await expect(app.testId(`host-${hostId}-cpu`)).toBeVisible();
+  await expect(app.testId(`handle-${service.id}`)).toHaveCount(1);
+  await app.screenshot('canvas-near');
+});
+
+test('a file opened while zoomed far out draws its dependencies', async ({ app }) => {
+  await app.openExample('breakpilot');
+  await app.zoomUntilFar(true);
+  // The new file's boxes are first drawn, and measured by React Flow, at the far zoom.
+  await app.openPath(join(EXAMPLES_DIR, rejourney.file));
+  await expect(app.testId('file-name')).toHaveText(rejourney.file);
+  const placed = new Set(rejourney.topology.tiers[0]!.placements.map((p) => p.service));
+  const drawn = rejourney.topology.dependencies.filter((d) => placed.has(d.from) && placed.has(d.to));
+  expect(drawn.length).toBeGreaterThan(0);
+  for (const d of drawn) await expect(app.testId(`edge-${d.from}-${d.to}`)).toHaveCount(1);
+});
+
+test('a map of 600 services: every box drawn zoomed out; zoomed in, only those on screen; zoomed out again, all of them with every edge', async ({ app, workDir }) => {
+  test.setTimeout(180_000);
+  const topology = generateTopology(60, 10);
+  const file = join(workDir, 'big.stackdraft.yaml');
+  await writeFile(file, serializeTopology(topology));
+  const services = app.page.locator('.react-flow__node-service');
+  const edges = app.page.locator('.react-flow__edge');
+  await app.openPath(file);
+  await expect(services).toHaveCount(topology.services.length, { timeout: 60_000 });
+  await expect(app.testId('canvas')).toHaveClass(/is-far/);
+  const edgeCount = await edges.count();
+  expect(edgeCount).toBeGreaterThan(topology.services.length);
+
+  await app.zoomUntilFar(false);
+  await expect.poll(() => services.count()).toBeLessThan(topology.services.length);
+  expect(await services.count()).toBeGreaterThan(0);
+  expect(await edges.count()).toBeGreaterThan(0);
+
+  await app.zoomUntilFar(true);
+  await expect(services).toHaveCount(topology.services.length);
+  await expect(edges).toHaveCount(edgeCount);
+});
