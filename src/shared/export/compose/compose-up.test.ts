@@ -32,6 +32,8 @@ interface Job {
   /** compose service name → containers `up` must start (hibernated services and jobs stay down). */
   expected: Map<string, number>;
   file: ReturnType<typeof toComposeFiles>[number];
+  /** compose service name → its definition key (`serviceDefinitions`). */
+  definitions: Map<string, string>;
 }
 
 function allTierJobs(bindSourceRoot: string, image: string): Job[] {
@@ -55,7 +57,7 @@ function allTierJobs(bindSourceRoot: string, image: string): Job[] {
           if (replicas > 0 && service.kind !== 'job') expected.set(service.name, replicas);
         }
         const project = `sdup-${id}-${tier.id}-${file.host.id}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
-        return { label: `${id} ${tier.id} ${file.host.id}`, project, expected, file };
+        return { label: `${id} ${tier.id} ${file.host.id}`, project, expected, file, definitions: serviceDefinitions(file.text) };
       });
     }),
   );
@@ -66,9 +68,8 @@ function planStarts(jobs: readonly Job[]): Map<Job, string[]> {
   const started = new Set<string>();
   const plan = new Map<Job, string[]>();
   for (const job of jobs) {
-    const definitions = serviceDefinitions(job.file.text);
-    plan.set(job, [...job.expected.keys()].filter((name) => !started.has(definitions.get(name)!)));
-    for (const name of job.expected.keys()) started.add(definitions.get(name)!);
+    plan.set(job, [...job.expected.keys()].filter((name) => !started.has(job.definitions.get(name)!)));
+    for (const name of job.expected.keys()) started.add(job.definitions.get(name)!);
   }
   return plan;
 }
@@ -115,8 +116,8 @@ describe('docker-compose up of exported examples', () => {
       expect(unhealthy, job.label).toEqual([]);
     }
     // Every service definition of every file was started by some file, from that file.
-    const proven = new Set([...results].flatMap(([job, { started }]) => [...started].map((name) => serviceDefinitions(job.file.text).get(name)!)));
-    const unproven = jobs.flatMap((job) => [...job.expected.keys()].filter((name) => !proven.has(serviceDefinitions(job.file.text).get(name)!)).map((name) => `${job.label} ${name}`));
+    const proven = new Set([...results].flatMap(([job, { started }]) => [...started].map((name) => job.definitions.get(name)!)));
+    const unproven = jobs.flatMap((job) => [...job.expected.keys()].filter((name) => !proven.has(job.definitions.get(name)!)).map((name) => `${job.label} ${name}`));
     expect(unproven).toEqual([]);
     // Resource limits reach the engine: breakpilot's keycloak is capped at 2 GiB.
     const edge = [...results].find(([job]) => job.label === 'breakpilot tier-a vm-edge')!;
