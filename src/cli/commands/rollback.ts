@@ -1,8 +1,8 @@
 import type { RunningContainer } from '../../main/deploy/plan';
 import type { RollbackPlan } from '../../main/deploy/rollback-plan';
 import { EXIT, type Output } from '../io';
-import { formatEvent, printReport } from './deploy';
-import { confirm, parseChangeArgs, setUp, withHostKeyQuestions } from './deploy-setup';
+import { runChange } from './change-run';
+import { parseChangeArgs, setUp, withHostKeyQuestions } from './deploy-setup';
 
 export const ROLLBACK_USAGE = 'stackdraft rollback FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
 
@@ -13,42 +13,25 @@ export async function rollbackCommand(args: readonly string[], output: Output): 
   const { values, healthTimeout } = parsedArgs;
   const setup = await setUp(parsedArgs.file, values, output);
   if (typeof setup === 'number') return setup;
-  const cancel = new AbortController();
-  const onInterrupt = () => {
-    output.err('cancelling: putting back the versions that ran before the rollback');
-    cancel.abort();
-  };
-  try {
-    const plan = await withHostKeyQuestions(setup, output, () => setup.engine.rollbackPlan(setup.topology, values.tier!));
-    if (plan.nothing !== undefined) {
-      output.err(plan.nothing);
-      return EXIT.PROBLEMS;
-    }
-    printRollbackPlan(plan, output);
-    if (!values.yes) {
-      if (!process.stdin.isTTY) {
-        output.err('refusing to roll back without confirmation: pass --yes when not on a terminal');
+  const tier = values.tier!;
+  return runChange(setup, output, {
+    verb: 'roll back',
+    noun: 'rollback',
+    interruptNotice: 'cancelling: putting back the versions that ran before the rollback',
+    yes: values.yes ?? false,
+    okOutcomes: ['succeeded'],
+    async preview() {
+      const plan = await withHostKeyQuestions(setup, output, () => setup.engine.rollbackPlan(setup.topology, tier));
+      if (plan.nothing !== undefined) {
+        output.err(plan.nothing);
         return EXIT.PROBLEMS;
       }
-      if (!(await confirm(`\nRoll ${plan.direction}? [y/N] `))) return EXIT.PROBLEMS;
-    }
-    process.on('SIGINT', onInterrupt);
-    const started = Date.now();
-    const report = await setup.engine.rollback(setup.topology, values.tier!, {
-      signal: cancel.signal,
-      breakLock: values['break-lock'] ?? false,
-      defaultHealthTimeoutSeconds: healthTimeout,
-      onEvent: (event) => output.out(formatEvent(event, Date.now() - started)),
-    });
-    printReport(report, output);
-    return report.outcome === 'succeeded' ? EXIT.OK : EXIT.PROBLEMS;
-  } catch (error) {
-    output.err(`rollback failed: ${(error as Error).message}`);
-    return EXIT.PROBLEMS;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    await setup.pool.closeAll();
-  }
+      printRollbackPlan(plan, output);
+      return `\nRoll ${plan.direction}? [y/N] `;
+    },
+    run: (signal, onEvent) =>
+      setup.engine.rollback(setup.topology, tier, { signal, breakLock: values['break-lock'] ?? false, defaultHealthTimeoutSeconds: healthTimeout, onEvent }),
+  });
 }
 
 const SYMBOL = { swap: '~', remove: '-', unchanged: '=' } as const;
