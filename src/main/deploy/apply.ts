@@ -79,19 +79,10 @@ export async function runApply(ctx: ApplyContext): Promise<DeployReport> {
       const changes = work.filter((w) => w.action.kind === 'create' || w.action.kind === 'replace');
       emit({ type: 'stage', stage: 'phase', phase: index, message: `phase ${index + 1}/${desired.phases.length}: ${changes.length} to start, ${work.length - changes.length} unchanged` });
       const phaseStarted = Date.now();
-      const results = await Promise.allSettled(
-        changes.map(({ session, action }) =>
-          startService(session, action, generation, journal, stop.signal, emit).catch((error: unknown) => {
-            stop.abort();
-            throw error;
-          }),
-        ),
-      );
-      phases.push({ index, services: changes.length, durationMs: Date.now() - phaseStarted });
-      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
-      if (failures.length > 0) {
-        checkCancelled(ctx.signal);
-        throw failures.find((f) => (f as DeployError).code !== 'CANCELLED') ?? failures[0];
+      try {
+        await runSideBySide(changes, ({ session, action }) => startService(session, action, generation, journal, stop.signal, emit), stop, ctx.signal);
+      } finally {
+        phases.push({ index, services: changes.length, durationMs: Date.now() - phaseStarted });
       }
     }
 
@@ -141,6 +132,26 @@ export async function lockAll(ctx: Pick<ApplyContext, 'desired' | 'sessions' | '
 export async function unlockAll(locked: readonly HostSession[], project: string, holder: string): Promise<void> {
   await Promise.allSettled(locked.map((s) => retryTransient(async () => releaseHostLock(await s.docker(), project, holder), RECOVERY_WINDOW_MS)));
   deployEnded(holder);
+}
+
+/**
+ * Runs one phase's services side by side. The first failure stops the others (through `stop`)
+ * and is thrown once all have settled — a cancel as such, not as a sibling's failure.
+ */
+export async function runSideBySide<T>(items: readonly T[], start: (item: T) => Promise<void>, stop: AbortController, signal: AbortSignal): Promise<void> {
+  const results = await Promise.allSettled(
+    items.map((item) =>
+      start(item).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
+  if (failures.length > 0) {
+    checkCancelled(signal);
+    throw failures.find((f) => (f as DeployError).code !== 'CANCELLED') ?? failures[0];
+  }
 }
 
 export function checkCancelled(signal: AbortSignal): void {

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { checkCancelled, hostReports, ignore, lockAll, RECOVERY_WINDOW_MS, unlockAll, type ApplyContext } from './apply';
+import { checkCancelled, hostReports, ignore, lockAll, RECOVERY_WINDOW_MS, runSideBySide, unlockAll, type ApplyContext } from './apply';
 import type { HostSession } from './engine';
 import { DeployError, dockerMessage } from './errors';
 import type { DeployEvent, DeployReport, HostReport } from './events';
@@ -58,19 +58,10 @@ export async function runRollback(ctx: ApplyContext): Promise<DeployReport> {
       if (swaps.length === 0) continue;
       emit({ type: 'stage', stage: 'phase', phase: index, message: `phase ${index + 1}: ${swaps.length} to swap back` });
       const phaseStarted = Date.now();
-      const results = await Promise.allSettled(
-        swaps.map(({ session, action }) =>
-          swapBack(session, action, journal, stop.signal, emit).catch((error: unknown) => {
-            stop.abort();
-            throw error;
-          }),
-        ),
-      );
-      phases.push({ index, services: swaps.length, durationMs: Date.now() - phaseStarted });
-      const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
-      if (failures.length > 0) {
-        checkCancelled(ctx.signal);
-        throw failures.find((f) => (f as DeployError).code !== 'CANCELLED') ?? failures[0];
+      try {
+        await runSideBySide(swaps, ({ session, action }) => swapBack(session, action, journal, stop.signal, emit), stop, ctx.signal);
+      } finally {
+        phases.push({ index, services: swaps.length, durationMs: Date.now() - phaseStarted });
       }
     }
     emit({ type: 'stage', stage: 'cleanup', message: 'keeping the replaced versions, removing what the last deploy created' });
