@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { ensureTestbed, type Testbed } from '../../../testbed/harness';
 import type { SshPool } from '../ssh/pool';
 import type { DeployEngine } from './engine';
@@ -12,10 +12,15 @@ let engine: DeployEngine;
 let pool: SshPool;
 const projects: string[] = [];
 let nextPort = 18100;
-/** A project of this test file, with a published port no other test uses. */
-const project = (what: string) => {
+/**
+ * A project of this test file, with a published port no other test uses, removed as soon as
+ * its test ends: a running test container is health-checked every second, and each check
+ * costs CPU the tests running beside it need.
+ */
+const project = (what: string, { onTestFinished }: Pick<TestContext, 'onTestFinished'>) => {
   const name = uniqueProject(what);
   projects.push(name);
+  onTestFinished(() => removeProject(testbed, name));
   return name;
 };
 const on = (name: string, extra: Omit<Parameters<typeof topologyOn>[1], 'project'> = {}) => topologyOn(testbed, { project: name, webPort: portOf(name), ...extra });
@@ -37,8 +42,8 @@ async function fetchText(url: string): Promise<string> {
 }
 
 describe('deploy to the three testbed hosts', () => {
-  it('starts every service in cold-start order with its caps, labels, networks, health check and restart policy; a second deploy changes nothing', { timeout: 90_000 }, async () => {
-    const name = project('full');
+  it('starts every service in cold-start order with its caps, labels, networks, health check and restart policy; a second deploy changes nothing', { timeout: 90_000 }, async (context) => {
+    const name = project('full', context);
     const topology = on(name);
     const events: DeployEvent[] = [];
     const report = await engine.apply(topology, 'test', { onEvent: (e) => events.push(e) });
@@ -76,8 +81,8 @@ describe('deploy to the three testbed hosts', () => {
     expect(pool.opened).toBe(3);
   });
 
-  it('rolls back when a replaced service never gets healthy: the old version keeps serving, dependents are not replaced, nothing is left over', { timeout: 90_000 }, async () => {
-    const name = project('unhealthy');
+  it('rolls back when a replaced service never gets healthy: the old version keeps serving, dependents are not replaced, nothing is left over', { timeout: 90_000 }, async (context) => {
+    const name = project('unhealthy', context);
     const good = on(name);
     expect(await engine.apply(good, 'test')).toMatchObject({ outcome: 'succeeded' });
     const before = await projectContainers(testbed, name);
@@ -106,8 +111,8 @@ describe('deploy to the three testbed hosts', () => {
     expect(report.hosts.find((h) => h.host === 'h2')!.outcome).toBe('rolled-back');
   });
 
-  it('lets only one of two simultaneous deploys hold the hosts', { timeout: 90_000 }, async () => {
-    const name = project('lock');
+  it('lets only one of two simultaneous deploys hold the hosts', { timeout: 90_000 }, async (context) => {
+    const name = project('lock', context);
     const topology = on(name);
     const other = await engineFor(testbed);
     try {
@@ -123,8 +128,8 @@ describe('deploy to the three testbed hosts', () => {
     }
   });
 
-  it('breaks a stale lock only when asked', { timeout: 60_000 }, async () => {
-    const name = project('stale');
+  it('breaks a stale lock only when asked', { timeout: 60_000 }, async (context) => {
+    const name = project('stale', context);
     const topology = on(name);
     await directDocker(testbed, 0).createContainer({
       name: `${name}-sdlock`,
@@ -137,8 +142,9 @@ describe('deploy to the three testbed hosts', () => {
 
   // The three phases run side by side, each with its own connection pool (dropping a pooled
   // connection must not hit the others): most of each case is waiting on dockerd.
-  it.concurrent.for([0, 1, 2])('survives the SSH connection dropping during phase %i: clear report, no orphans, a re-run converges', { timeout: 300_000 }, async (phase, { expect }) => {
-    const name = project(`drop${phase}`);
+  it.concurrent.for([0, 1, 2])('survives the SSH connection dropping during phase %i: clear report, no orphans, a re-run converges', { timeout: 300_000 }, async (phase, context) => {
+    const { expect } = context;
+    const name = project(`drop${phase}`, context);
     const topology = on(name);
     const own = await engineFor(testbed);
     const hostOfPhase = ['h1', 'h2', 'h3'][phase]!;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { ensureTestbed, type Testbed } from '../../../testbed/harness';
 import type { SshPool } from '../ssh/pool';
 import type { DeployEngine } from './engine';
@@ -9,7 +9,12 @@ let testbed: Testbed;
 let engine: DeployEngine;
 let pool: SshPool;
 const projects: string[] = [];
-const project = (what: string) => projects[projects.push(uniqueProject(what)) - 1]!;
+/** Removed as soon as its test ends: running test containers are health-checked every second, at a CPU cost. */
+const project = (what: string, { onTestFinished }: Pick<TestContext, 'onTestFinished'>) => {
+  const name = projects[projects.push(uniqueProject(what)) - 1]!;
+  onTestFinished(() => removeProject(testbed, name));
+  return name;
+};
 
 beforeAll(async () => {
   testbed = await ensureTestbed();
@@ -22,8 +27,8 @@ afterAll(async () => {
 }, 60_000);
 
 describe('replicas and images on the testbed', () => {
-  it('runs every replica healthy under its own name, and scaling down removes the extra ones', { timeout: 180_000 }, async () => {
-    const name = project('replicas');
+  it('runs every replica healthy under its own name, and scaling down removes the extra ones', { timeout: 180_000 }, async (context) => {
+    const name = project('replicas', context);
     const three = topologyOn(testbed, { project: name, webPort: 18191, override: { cache: { replicas: 3 } } });
     expect(await engine.apply(three, 'test')).toMatchObject({ outcome: 'succeeded' });
     const h2 = directDocker(testbed, 1);
@@ -38,8 +43,8 @@ describe('replicas and images on the testbed', () => {
     expect((await projectContainers(testbed, name)).map((c) => c.name)).toEqual([`${name}-api`, `${name}-cache`, `${name}-db`, `${name}-web`]);
   });
 
-  it('says which image is missing on which host, and leaves nothing behind', { timeout: 120_000 }, async () => {
-    const name = project('noimage');
+  it('says which image is missing on which host, and leaves nothing behind', { timeout: 120_000 }, async (context) => {
+    const name = project('noimage', context);
     const topology = topologyOn(testbed, { project: name, webPort: 18192, override: { api: { image: 'local/not-there:404' } } });
     const report = await engine.apply(topology, 'test');
     expect(report.outcome).toBe('failed');

@@ -55,7 +55,8 @@ function tarWithEmptyFile(path: string): Buffer {
 
 describe('roll back to the previous version on the testbed', () => {
   // The two cases run side by side (own projects and connection pools): most of each waits on dockerd.
-  it.concurrent('survives the SSH connection dropping mid-rollback: the swaps are undone, the report says why, a re-run rolls back', { timeout: 150_000 }, async ({ expect }) => {
+  it.concurrent('survives the SSH connection dropping mid-rollback: the swaps are undone, the report says why, a re-run rolls back', { timeout: 150_000 }, async ({ expect, onTestFinished }) => {
+    onTestFinished(() => removeProject(testbed, dropName));
     const own = await engineFor(testbed);
     try {
       const at = (mode: string) => topologyOn(testbed, { project: dropName, webPort: DROP_WEB_PORT, override: { api: { env: { MODE: mode } }, web: { env: { MODE: mode } } } });
@@ -91,7 +92,9 @@ describe('roll back to the previous version on the testbed', () => {
     }
   });
 
-  it.concurrent('swaps v2 back to the kept v1, rolls forward again, says when there is nothing, and undoes a rollback whose old version is unhealthy', { timeout: 150_000 }, async ({ expect }) => {
+  it.concurrent('swaps v2 back to the kept v1, rolls forward again, says when there is nothing, and undoes a rollback whose old version is unhealthy', { timeout: 150_000 }, async ({ expect, onTestFinished }) => {
+    // Removed when done: its containers are health-checked every second, at a CPU cost to the tests beside it.
+    onTestFinished(() => removeProject(testbed, name));
     const v1 = version('v1');
     const v2 = version('v2');
     expect(await engine.apply(v1, 'test')).toMatchObject({ outcome: 'succeeded' });
