@@ -32,7 +32,8 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const rendererDir = join(root, 'out/renderer');
 /** Another build of the renderer (e.g. from before a change) to measure in the same run: CANVAS_BASELINE=dir. */
 const baselineDir = process.env.CANVAS_BASELINE;
-const ROUNDS = 2;
+/** Rounds per phase and page (even, so that the dragged service ends where it began): CANVAS_ROUNDS. */
+const ROUNDS = Number(process.env.CANVAS_ROUNDS ?? 4);
 // tsx names functions with a `__name` helper the page does not have.
 const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();` };
 const started = performance.now();
@@ -164,58 +165,82 @@ async function zoomInOn(page: Page, nodeId: string) {
   await page.waitForTimeout(1000);
 }
 
-/** Drag and pan at the fitted view (every node on screen), then again zoomed in to 100 % on the dragged node. */
-async function measureBothZooms(page: Page, nodeId: string): Promise<Record<Phase, Pooled>> {
-  const fitted = await measure(page, nodeId);
-  await zoomInOn(page, nodeId);
-  progress(`zoomed in to ${(await zoomOf(page)).toFixed(2)}`);
-  const near = await measure(page, nodeId);
-  return { drag: fitted.drag, pan: fitted.pan, 'drag at 100 %': near.drag, 'pan at 100 %': near.pan };
-}
-
 const PHASES = ['drag', 'pan', 'drag at 100 %', 'pan at 100 %'] as const;
 type Phase = (typeof PHASES)[number];
+const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, processMs: 0 });
 
-async function measure(page: Page, nodeId: string): Promise<{ drag: Pooled; pan: Pooled }> {
-  const empty = (): Pooled => ({ frames: [], moves: 0, renders: 0, commits: 0, mainThreadMs: 0, processMs: 0 });
-  const pooled = { drag: empty(), pan: empty() };
+/** A page being measured: its figures pooled per phase, and its main-thread CPU per move in each round. */
+interface Measured {
+  name: string;
+  page: Page;
+  pooled: Record<Phase, Pooled>;
+  perRound: Record<Phase, number[]>;
+  busy: () => Promise<{ thread: number; process: number }>;
+}
+
+async function measured(name: string, page: Page): Promise<Measured> {
   // CPU time of the renderer's main thread and of its whole process (raster threads too),
   // from the Chrome DevTools protocol: unlike frame times, barely moved by a busy machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const busy = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    const get = (metric: string) => (metrics.find((m) => m.name === metric)?.value ?? 0) * 1000;
     return { thread: get('ThreadTime'), process: get('ProcessTime') };
   };
-  const warm = await targets(page, nodeId);
-  await stroke(page, warm.pane, { x: 40, y: 20 });
-  for (let round = 0; round < ROUNDS; round++) {
-    const at = await targets(page, nodeId);
-    const direction = round % 2 === 0 ? 1 : -1;
-    for (const [kind, from, by] of [
-      ['drag', at.node, { x: DRAG.x * direction, y: DRAG.y * direction }],
-      ['pan', at.pane, { x: -220 * direction, y: -90 * direction }],
-    ] as const) {
-      await page.waitForTimeout(300);
-      progress(`${kind}, round ${round + 1}`);
-      await page.evaluate(() => window.__probe.start());
-      const before = await busy();
-      await stroke(page, from, by);
-      // Let the drop settle (Stackdraft commits the drag to the document here).
-      await page.waitForTimeout(300);
-      const after = await busy();
-      const readout = await page.evaluate(() => window.__probe.stop());
-      const into = pooled[kind];
-      into.frames.push(...readout.frames);
-      into.moves += MOVES;
-      into.renders += readout.renders;
-      into.commits += readout.commits;
-      into.mainThreadMs += after.thread - before.thread;
-      into.processMs += after.process - before.process;
+  const each = <T>(make: () => T) => Object.fromEntries(PHASES.map((phase) => [phase, make()])) as Record<Phase, T>;
+  return { name, page, pooled: each(empty), perRound: each((): number[] => []), busy };
+}
+
+/** One round on one page: a drag of the service (away, or back on odd rounds), then a pan. */
+async function measureRound(m: Measured, nodeId: string, round: number, zoomed: boolean) {
+  const at = await targets(m.page, nodeId);
+  const direction = round % 2 === 0 ? 1 : -1;
+  for (const [kind, from, by] of [
+    ['drag', at.node, { x: DRAG.x * direction, y: DRAG.y * direction }],
+    ['pan', at.pane, { x: -220 * direction, y: -90 * direction }],
+  ] as const) {
+    const phase: Phase = zoomed ? `${kind} at 100 %` : kind;
+    await m.page.waitForTimeout(300);
+    progress(`${m.name}: ${phase}, round ${round + 1}`);
+    await m.page.evaluate(() => window.__probe.start());
+    const before = await m.busy();
+    await stroke(m.page, from, by);
+    // Let the drop settle (Stackdraft commits the drag to the document here).
+    await m.page.waitForTimeout(300);
+    const after = await m.busy();
+    const readout = await m.page.evaluate(() => window.__probe.stop());
+    const into = m.pooled[phase];
+    into.frames.push(...readout.frames);
+    into.moves += MOVES;
+    into.renders += readout.renders;
+    into.commits += readout.commits;
+    into.mainThreadMs += after.thread - before.thread;
+    into.processMs += after.process - before.process;
+    m.perRound[phase].push((after.thread - before.thread) / MOVES);
+  }
+}
+
+/**
+ * Drag and pan at the fitted view (every node on screen), then again zoomed in to 100 % on
+ * the dragged node. The pages take turns round by round, and which goes first alternates,
+ * so that a change in the machine's load falls on all of them alike.
+ */
+async function measureSideBySide(pages: readonly Measured[], nodeId: string) {
+  for (const zoomed of [false, true]) {
+    for (const m of pages) {
+      if (zoomed) {
+        await zoomInOn(m.page, nodeId);
+        progress(`${m.name} zoomed in to ${(await zoomOf(m.page)).toFixed(2)}`);
+      }
+      const warm = await targets(m.page, nodeId);
+      await stroke(m.page, warm.pane, { x: 40, y: 20 });
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? pages : [...pages].reverse();
+      for (const m of order) await measureRound(m, nodeId, round, zoomed);
     }
   }
-  return pooled;
 }
 
 /** Resolves, in the page, once `count` nodes are painted: the frame after they are in the DOM. */
@@ -297,46 +322,42 @@ function row(name: string, phase: string, r: Pooled): string[] {
   ];
 }
 
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
 try {
-  const rows: string[][] = [];
-  const p95 = new Map<string, number>();
   const ourOpen = await stackdraftPage();
-  const stackdraft = ourOpen.page;
   progress(`Stackdraft page open in ${ourOpen.openMs.toFixed(0)} ms`);
-  const nodeId = await middleService(stackdraft);
-  const domNodes = await stackdraft.locator('.react-flow__node').count();
-  const ours = await measureBothZooms(stackdraft, nodeId);
-  await stackdraft.close();
-  progress('Stackdraft measured');
+  const nodeId = await middleService(ourOpen.page);
+  const domNodes = await ourOpen.page.locator('.react-flow__node').count();
   const bareOpen = await barePage();
-  const bare = bareOpen.page;
   progress(`bare page open in ${bareOpen.openMs.toFixed(0)} ms`);
-  const theirs = await measureBothZooms(bare, nodeId);
-  await bare.close();
-  const pages: [string, Record<Phase, Pooled>][] = [['Stackdraft', ours], ['bare React Flow', theirs]];
+  const pages = [await measured('Stackdraft', ourOpen.page), await measured('bare React Flow', bareOpen.page)];
   const opened = [openedText('Stackdraft (Open dialog submitted → every service painted)', ourOpen), openedText('bare React Flow (navigation → every node painted)', bareOpen)];
   if (baselineServer) {
     const baselineOpen = await stackdraftPage(baselineServer.origin);
     progress(`baseline page open in ${baselineOpen.openMs.toFixed(0)} ms`);
-    pages.push(['Stackdraft baseline', await measureBothZooms(baselineOpen.page, nodeId)]);
+    pages.push(await measured('Stackdraft baseline', baselineOpen.page));
     opened.push(openedText('Stackdraft baseline', baselineOpen));
-    await baselineOpen.page.close();
   }
-  for (const [name, result] of pages) {
-    for (const phase of PHASES) {
-      rows.push(row(name, phase, result[phase]));
-      const sorted = [...result[phase].frames].sort((a, b) => a - b);
-      p95.set(`${name} ${phase}`, percentile(sorted, 0.95));
-    }
-  }
-  console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each`);
+  await measureSideBySide(pages, nodeId);
+
+  console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each, the pages taking turns`);
   console.log('| page | phase | frames | p50 | p95 | > 50 ms | mouse moves | commits / move | component renders / move | main-thread CPU / move | renderer CPU / move |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  for (const m of pages) for (const phase of PHASES) console.log(`| ${row(m.name, phase, m.pooled[phase]).join(' | ')} |`);
   for (const line of opened) console.log(`open: ${line}`);
+  const [ours, bare] = pages as [Measured, Measured];
+  const p95 = (m: Measured, phase: Phase) => percentile([...m.pooled[phase].frames].sort((a, b) => a - b), 0.95);
   for (const phase of PHASES) {
-    const ratio = p95.get(`Stackdraft ${phase}`)! / p95.get(`bare React Flow ${phase}`)!;
-    console.log(`${phase}: Stackdraft p95 is ${ratio.toFixed(2)}× the bare page's`);
+    // Rounds next to each other ran under the same load: their ratio is the fair comparison.
+    const ratios = ours.perRound[phase].map((cpu, i) => cpu / bare.perRound[phase][i]!);
+    console.log(
+      `${phase}: main-thread CPU per move ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')} the bare page's round by round, median ${median(ratios).toFixed(2)}×; p95 ${p95(ours, phase).toFixed(1)} vs ${p95(bare, phase).toFixed(1)} ms`,
+    );
   }
 } finally {
   await browser.close();

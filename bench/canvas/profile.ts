@@ -2,14 +2,15 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan]`.
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders]`
+ * (`renders`: which components each React commit of a drag rendered).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type CDPSession } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { startBridgeApp } from '../../src/main/bridge/app';
 import { serializeTopology } from '../../src/shared/format';
@@ -71,8 +72,43 @@ async function profiled(cdp: CDPSession, what: () => Promise<void>): Promise<str
   return top(profile as never);
 }
 
+/**
+ * Poses as React DevTools (as bench/canvas/probe.ts does) and keeps, per commit while
+ * `window.__renders` is an array, the names of the components that rendered.
+ */
+const RENDERS_HOOK = `
+  window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+    isDisabled: false, supportsFiber: true, renderers: new Map(), inject: () => 1, checkDCE: () => {},
+    onScheduleFiberRoot: () => {}, onCommitFiberUnmount: () => {}, onPostCommitFiberRoot: () => {},
+    onCommitFiberRoot: (_id, root) => {
+      if (!Array.isArray(window.__renders)) return;
+      const names = {};
+      const visit = (next, prev) => {
+        if ([0, 1, 11, 15].includes(next.tag) && (prev === null || (next.flags & 1) !== 0)) {
+          const type = next.type && (next.type.type || next.type.render || next.type);
+          const name = (type && (type.displayName || type.name)) || '?';
+          names[name] = (names[name] || 0) + 1;
+        }
+        if (prev !== null && next.child === prev.child) return;
+        for (let child = next.child; child; child = child.sibling) visit(child, child.alternate);
+      };
+      visit(root.current, root.current.alternate);
+      window.__renders.push(names);
+    },
+  };`;
+
+/** The components rendered per commit during a drag, summed over commits of the same index within a move. */
+async function renders(page: Page, drag: () => Promise<void>): Promise<string> {
+  await page.evaluate('window.__renders = []');
+  await drag();
+  const commits = (await page.evaluate('window.__renders')) as Record<string, number>[];
+  const lines = commits.slice(0, 6).map((names, i) => `commit ${i + 1}: ${Object.entries(names).sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n}×${c}`).join(' ')}`);
+  return `${commits.length} commits for 20 moves\n${lines.join('\n')}`;
+}
+
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  if (phases.includes('renders')) await page.addInitScript(RENDERS_HOOK);
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${server.origin}/#bridge=${bridge.port}&token=${bridge.token}`);
   await page.locator('[data-app-state="ready"]').waitFor();
@@ -97,6 +133,7 @@ try {
   };
   const node = (await page.locator('.react-flow__node-service').nth(500).boundingBox())!;
   if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  if (phases.includes('renders')) console.log(`== renders\n${await renders(page, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
 } finally {
   await browser.close();
