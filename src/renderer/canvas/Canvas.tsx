@@ -1,5 +1,5 @@
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode } from '@xyflow/react';
-import { useEffect, type DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type OnConnect, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
+import { useCallback, useEffect, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
 import { PALETTE_MIME, readPaletteItem } from '../components/Palette/dnd';
@@ -57,6 +57,7 @@ function RegisterControls() {
 }
 
 const GRID: [number, number] = [10, 10];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
  * Zoomed in on a map this big, only the boxes on screen are rendered (a pan mounts those
@@ -80,6 +81,21 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const addFromPalette = useAppStore((s) => s.addFromPalette);
   const { screenToFlowPosition } = useReactFlow();
   const far = useStore(isFarZoom);
+  // Stable handlers: React Flow copies every changed prop into its store, one update each,
+  // and every node and edge re-checks its selectors on each update — per drag move, since
+  // a move re-renders this component (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_event, _node, dragged) => commitDrag(dragged.map((n) => n.id)), [commitDrag]);
+  const onConnect = useCallback<OnConnect>(({ source, target }) => connect(parseNodeId(source).id, parseNodeId(target).id), [connect]);
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, state) => {
+      // Dropping anywhere on a service connects to it, not only on its (hidden) target handle.
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const id = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node-service')?.getAttribute('data-id');
+      if (id && id !== state.fromNode.id) connect(parseNodeId(state.fromNode.id).id, parseNodeId(id).id);
+    },
+    [connect],
+  );
 
   const onDragOver = (event: DragEvent) => {
     if (!editable || !event.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -113,18 +129,12 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         maxZoom={2.5}
         nodesDraggable={editable}
         nodesConnectable={editable}
-        onNodeDragStop={(_event, _node, dragged) => commitDrag(dragged.map((n) => n.id))}
-        onConnect={({ source, target }) => connect(parseNodeId(source).id, parseNodeId(target).id)}
-        onConnectEnd={(event, state) => {
-          // Dropping anywhere on a service connects to it, not only on its (hidden) target handle.
-          if (state.isValid || !state.fromNode) return;
-          const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
-          const id = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node-service')?.getAttribute('data-id');
-          if (id && id !== state.fromNode.id) connect(parseNodeId(state.fromNode.id).id, parseNodeId(id).id);
-        }}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         snapToGrid={snapToGrid}
         snapGrid={GRID}
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         deleteKeyCode={null}
         elevateEdgesOnSelect
         // A selected host raised to z 1000 would cover its services, which canvas.css keeps
