@@ -2,8 +2,8 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders]`
- * (`renders`: which components each React commit of a drag rendered).
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders] [zoomed]`
+ * (`renders`: which components each React commit of a drag rendered; `zoomed`: at 100 %).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -131,7 +131,21 @@ try {
     await page.mouse.up();
     await page.waitForTimeout(300);
   };
-  const node = (await page.locator('.react-flow__node-service').nth(500).boundingBox())!;
+  // By id: zoomed in, only the boxes on screen are in the page, so an index names another one.
+  const nodeId = await page.locator('.react-flow__node-service').nth(500).getAttribute('data-id');
+  const dragged = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+  if (phases.includes('zoomed')) {
+    // As the bench does: the mouse wheel over the node until the view is at 100 %.
+    const zoom = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    for (let i = 0; i < 60 && (await zoom()) < 1; i++) {
+      const box = (await dragged.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, -100);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(1000);
+  }
+  const node = (await dragged.boundingBox())!;
   if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('renders')) console.log(`== renders\n${await renders(page, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
