@@ -45,6 +45,7 @@ test.describe('drawing with the editor', () => {
     await expect(second).toContainText('m2.small · 2 vCPU · 8 GiB');
     await expect(app.testId('tier-stats-tier-2')).toContainText('2 hosts · 4 vCPU · 12 GiB');
     await app.page.keyboard.press('Shift+!');
+    await app.viewSettled();
 
     // Drag a PostgreSQL template from the palette into the first host.
     await app.testId('palette-service-postgres').dragTo(first, { force: true });

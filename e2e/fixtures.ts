@@ -87,6 +87,23 @@ export class AppPage {
     return this.page.locator('.react-flow__node-host');
   }
 
+  /**
+   * Waits until the canvas view has stopped moving: fitting and zooming are animated, and a
+   * drop aimed at a box while the view still moves lands somewhere else.
+   */
+  async viewSettled(): Promise<void> {
+    const viewport = this.page.locator('.react-flow__viewport');
+    const transform = () => viewport.evaluate((el) => getComputedStyle(el).transform);
+    let last = await transform();
+    await expect(async () => {
+      await this.page.waitForTimeout(150);
+      const now = await transform();
+      const still = now === last;
+      last = now;
+      expect(still, 'the canvas view is still moving').toBe(true);
+    }).toPass({ timeout: 10_000 });
+  }
+
   /** Clicks the canvas's zoom button until the canvas is (or is no longer) zoomed far out, where boxes show only their names. */
   async zoomUntilFar(far: boolean): Promise<void> {
     const canvas = this.testId('canvas');
