@@ -40,5 +40,9 @@ export function describeConnectError(where: string, error: Error & { code?: stri
   if (error.level === 'client-authentication') {
     return new SshError('AUTH_FAILED', `${where}: the server refused every key offered (ssh-agent or key file) — is the public key in the user's authorized_keys?`, undefined, { cause: error });
   }
+  if (code === 'ECONNRESET' || code === 'EPIPE') {
+    // A bare "read ECONNRESET" does not tell a user that it is the SSH connection that went.
+    return new SshError('CONNECTION_LOST', `${where}: the SSH connection was lost (${error.message}) — sshd, the host or the network dropped it.`, undefined, { cause: error });
+  }
   return new SshError('CONNECTION_LOST', `${where}: ${error.message}`, undefined, { cause: error });
 }
