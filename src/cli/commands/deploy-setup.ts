@@ -75,6 +75,16 @@ export async function setUp(file: string | undefined, values: SetupValues, outpu
   return { topology, trust, pool, engine: new DeployEngine({ pool, secrets: secretsFromEnvironment(process.env) }) };
 }
 
+/** What deploy and rollback both start with: their arguments read, the file loaded and checked, an engine ready. */
+export async function prepareChange(args: readonly string[], usage: string, output: Output) {
+  const parsedArgs = parseChangeArgs(args, usage, output);
+  if (typeof parsedArgs === 'number') return parsedArgs;
+  const { values, healthTimeout } = parsedArgs;
+  const setup = await setUp(parsedArgs.file, values, output);
+  if (typeof setup === 'number') return setup;
+  return { setup, values, healthTimeout, tier: values.tier! };
+}
+
 /**
  * Runs `work`; an unknown host key is shown with its fingerprint and, on a terminal,
  * trusted only if the person says yes; then `work` runs again. A changed key is never asked about.

@@ -1,18 +1,15 @@
 import { planHasChanges } from '../../main/deploy/plan';
 import { EXIT, type Output } from '../io';
 import { runChange } from './change-run';
-import { parseChangeArgs, printPlan, setUp, withHostKeyQuestions } from './deploy-setup';
+import { prepareChange, printPlan, withHostKeyQuestions } from './deploy-setup';
 
 export const DEPLOY_USAGE = 'stackdraft deploy FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
 
 /** Plan, confirm, then apply phase by phase with progress; Ctrl-C cancels and rolls back. */
 export async function deployCommand(args: readonly string[], output: Output): Promise<number> {
-  const parsedArgs = parseChangeArgs(args, DEPLOY_USAGE, output);
-  if (typeof parsedArgs === 'number') return parsedArgs;
-  const { values, healthTimeout } = parsedArgs;
-  const setup = await setUp(parsedArgs.file, values, output);
-  if (typeof setup === 'number') return setup;
-  const tier = values.tier!;
+  const prepared = await prepareChange(args, DEPLOY_USAGE, output);
+  if (typeof prepared === 'number') return prepared;
+  const { setup, values, healthTimeout, tier } = prepared;
   return runChange(setup, output, {
     verb: 'deploy',
     noun: 'deploy',

@@ -2,18 +2,15 @@ import type { RunningContainer } from '../../main/deploy/plan';
 import type { RollbackPlan } from '../../main/deploy/rollback-plan';
 import { EXIT, type Output } from '../io';
 import { runChange } from './change-run';
-import { parseChangeArgs, setUp, withHostKeyQuestions } from './deploy-setup';
+import { prepareChange, withHostKeyQuestions } from './deploy-setup';
 
 export const ROLLBACK_USAGE = 'stackdraft rollback FILE --tier NAME [--yes] [--break-lock] [--health-timeout SECONDS] [--known-hosts FILE]… [--trust-store FILE]';
 
 /** Preview, confirm, then swap every service back to the version the last deploy kept; Ctrl-C restores. */
 export async function rollbackCommand(args: readonly string[], output: Output): Promise<number> {
-  const parsedArgs = parseChangeArgs(args, ROLLBACK_USAGE, output);
-  if (typeof parsedArgs === 'number') return parsedArgs;
-  const { values, healthTimeout } = parsedArgs;
-  const setup = await setUp(parsedArgs.file, values, output);
-  if (typeof setup === 'number') return setup;
-  const tier = values.tier!;
+  const prepared = await prepareChange(args, ROLLBACK_USAGE, output);
+  if (typeof prepared === 'number') return prepared;
+  const { setup, values, healthTimeout, tier } = prepared;
   return runChange(setup, output, {
     verb: 'roll back',
     noun: 'rollback',
