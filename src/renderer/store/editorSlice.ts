@@ -44,7 +44,7 @@ export function createEditorSlice(deps: StoreDeps): SliceCreator<EditorSlice> {
     /** One edit = one undo step; ignored without a document or when it is read-only. */
     const apply = (recipe: (t: Topology) => Topology) => get().editTopology(recipe);
     const tierId = () => get().tierId;
-    const selectNodes = (ids: string[]) => set({ selectedNodeIds: ids, selectedEdgeIds: [], nodes: get().nodes.map((n) => (ids.includes(n.id) !== !!n.selected ? { ...n, selected: ids.includes(n.id) } : n)) });
+    const selectNodes = (ids: string[]) => get().setSelection(ids, []);
 
     return {
       clipboard: null,

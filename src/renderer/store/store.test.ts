@@ -146,6 +146,26 @@ describe('tiers and selection', () => {
     expect(s.selectedNodeIds).toEqual(['service:shop']);
   });
 
+  it('keeps what the canvas highlights to the selection it is given, and clears both', async () => {
+    const { store } = setup();
+    await store.getState().openExample('shop');
+    const flagged = () => ({
+      nodes: store.getState().nodes.filter((n) => n.selected).map((n) => n.id),
+      edges: store.getState().edges.filter((e) => e.selected).map((e) => e.id),
+    });
+    store.getState().onNodesChange([{ type: 'select', id: 'service:shop', selected: true }]);
+    const edgeId = store.getState().edges[0]!.id;
+    store.getState().setSelection([], [edgeId]);
+    expect(flagged()).toEqual({ nodes: [], edges: [edgeId] });
+    expect(store.getState().selectedEdgeIds).toEqual([edgeId]);
+    const untouched = store.getState().nodes;
+    store.getState().setSelection([], [edgeId]);
+    expect(store.getState().nodes).toBe(untouched);
+    store.getState().clearSelection();
+    expect(flagged()).toEqual({ nodes: [], edges: [] });
+    expect(store.getState()).toMatchObject({ selectedNodeIds: [], selectedEdgeIds: [] });
+  });
+
   it('ignores an unknown tier', async () => {
     const { store } = setup();
     await store.getState().openExample('shop');
