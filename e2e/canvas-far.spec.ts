@@ -60,25 +60,68 @@ test('a file opened while zoomed far out draws its dependencies', async ({ app }
   for (const d of drawn) await expect(app.testId(`edge-${d.from}-${d.to}`)).toHaveCount(1);
 });
 
-test('a map of 600 services: every box drawn zoomed out; zoomed in, only those on screen; zoomed out again, all of them with every edge', async ({ app, workDir }) => {
+test('a map of 600 services: every box drawn zoomed out; zoomed in, only those on screen; zoomed out again, all of them with every dependency', async ({ app, workDir }) => {
   test.setTimeout(180_000);
   const topology = generateTopology(60, 10);
   const file = join(workDir, 'big.stackdraft.yaml');
   await writeFile(file, serializeTopology(topology));
   const services = app.page.locator('.react-flow__node-service');
-  const edges = app.page.locator('.react-flow__edge');
+  const lines = app.page.locator('[data-testid^="edge-"]');
+  const flowEdges = app.page.locator('.react-flow__edge');
   await app.openPath(file);
   await expect(services).toHaveCount(topology.services.length, { timeout: 60_000 });
   await expect(app.testId('canvas')).toHaveClass(/is-far/);
-  const edgeCount = await edges.count();
-  expect(edgeCount).toBeGreaterThan(topology.services.length);
+  // Far out on a map this big, every dependency is drawn, all in one SVG: React Flow draws none.
+  await expect(lines).toHaveCount(topology.dependencies.length);
+  await expect(app.testId('far-edges')).toHaveCount(1);
+  await expect(flowEdges).toHaveCount(0);
 
   await app.zoomUntilFar(false);
   await expect.poll(() => services.count()).toBeLessThan(topology.services.length);
   expect(await services.count()).toBeGreaterThan(0);
-  expect(await edges.count()).toBeGreaterThan(0);
+  expect(await flowEdges.count()).toBeGreaterThan(0);
+  await expect(app.testId('far-edges')).toHaveCount(0);
 
   await app.zoomUntilFar(true);
   await expect(services).toHaveCount(topology.services.length);
-  await expect(edges).toHaveCount(edgeCount);
+  await expect(lines).toHaveCount(topology.dependencies.length);
+  await expect(flowEdges).toHaveCount(0);
+});
+
+test('far out on a large map, a click on a dependency selects it and React Flow draws it highlighted; Escape gives it back', async ({ app, workDir }) => {
+  test.setTimeout(180_000);
+  const topology = generateTopology(60, 10);
+  const file = join(workDir, 'big.stackdraft.yaml');
+  await writeFile(file, serializeTopology(topology));
+  await app.openPath(file);
+  await expect(app.page.locator('.react-flow__node-service')).toHaveCount(topology.services.length, { timeout: 60_000 });
+  // Just past the far threshold, where an arrowhead is a few pixels wide.
+  await app.zoomUntilFar(false);
+  await app.zoomUntilFar(true);
+  await app.viewSettled();
+  // An arrowhead that a press reaches (not under a box): its middle, on screen.
+  const target = await app.page.evaluate(() => {
+    for (const edge of document.querySelectorAll<SVGGElement>('.far-edge')) {
+      const arrow = edge.querySelector<SVGPathElement>('.far-edge__arrow')!;
+      const box = arrow.getBoundingClientRect();
+      const x = box.x + box.width / 2;
+      const y = box.y + box.height / 2;
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      if (document.elementFromPoint(x, y)?.closest('.far-edge') === edge) return { id: edge.dataset.id!, testId: edge.dataset.testid!, x, y };
+    }
+    return null;
+  });
+  expect(target).not.toBeNull();
+  await app.page.mouse.click(target!.x, target!.y);
+
+  await expect(app.testId('inspector-title')).toHaveText(/^Dependency/);
+  const selected = app.page.locator(`.react-flow__edge.selected[data-id="${target!.id}"]`);
+  await expect(selected).toHaveCount(1);
+  await expect(app.testId(target!.testId)).toHaveCount(1);
+  await app.screenshot('canvas-far-edge-selected');
+
+  await app.page.keyboard.press('Escape');
+  await expect(app.page.locator('.react-flow__edge')).toHaveCount(0);
+  await expect(app.testId(target!.testId)).toHaveCount(1);
+  await expect(app.testId('inspector-title')).not.toHaveText(/^Dependency/);
 });

@@ -1,5 +1,5 @@
 import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type OnConnect, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
 import { PALETTE_MIME, readPaletteItem } from '../components/Palette/dnd';
@@ -7,6 +7,7 @@ import './canvas.css';
 import { useAppStore } from '../store';
 import { FarContext, isFarZoom } from './farView';
 import { edgeTypes, nodeTypes } from './nodeTypes';
+import { FarEdges } from './nodes/FarEdges';
 import { PlanesLegend } from './PlanesLegend';
 import type { DependencyEdge, FlowNode } from './types';
 
@@ -60,11 +61,13 @@ const GRID: [number, number] = [10, 10];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
- * Zoomed in on a map this big, only the boxes on screen are rendered (a pan mounts those
- * coming into view). Not when far out: everything is on screen there, and the work of
- * culling would be spent for nothing (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
+ * A map with more nodes than this is drawn for its size (bench/canvas.bench.ts, BENCHMARKS.md
+ * "Canvas"). Zoomed in, only the boxes on screen are rendered (a pan mounts those coming into
+ * view). Far out, where everything is on screen and culling would be work for nothing, the
+ * dependencies are drawn together in one SVG (FarEdges) and React Flow keeps only the
+ * selected ones.
  */
-const CULL_ABOVE_NODES = 500;
+const LARGE_MAP_NODES = 500;
 
 /** The React Flow view over the store's nodes and edges. */
 export function Canvas({ colorMode }: { colorMode: ColorMode }) {
@@ -81,6 +84,9 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   const addFromPalette = useAppStore((s) => s.addFromPalette);
   const { screenToFlowPosition } = useReactFlow();
   const far = useStore(isFarZoom);
+  const large = nodes.length > LARGE_MAP_NODES;
+  // Split only when the edges or the zoom band change, never per drag move.
+  const [flowEdges, farEdges] = useMemo(() => (far && large ? [edges.filter((e) => e.selected), edges.filter((e) => !e.selected)] : [edges, []]), [edges, far, large]);
   // Stable handlers: React Flow copies every changed prop into its store, one update each,
   // and every node and edge re-checks its selectors on each update — per drag move, since
   // a move re-renders this component (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
@@ -116,13 +122,13 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
       <FarContext value={far}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
-        edges={edges}
+        edges={flowEdges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         colorMode={colorMode}
-        onlyRenderVisibleElements={!far && nodes.length > CULL_ABOVE_NODES}
+        onlyRenderVisibleElements={!far && large}
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
@@ -147,6 +153,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         <Panel position="top-right">
           <PlanesLegend />
         </Panel>
+        {farEdges.length > 0 && <FarEdges edges={farEdges} />}
         <FitOnChange />
         <RegisterControls />
       </ReactFlow>

@@ -1,16 +1,7 @@
-import { BaseEdge, getBezierPath, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { BaseEdge, useStore, type EdgeProps, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { memo, useCallback } from 'react';
-import { floatingEdge, type Rect } from '../floating';
+import { dependencyPath } from '../edgePath';
 import type { DependencyEdge } from '../types';
-
-function rectOf(node: InternalNode): Rect {
-  return {
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? node.width ?? 0,
-    height: node.measured.height ?? node.height ?? 0,
-  };
-}
 
 type Ends = readonly [InternalNode | undefined, InternalNode | undefined];
 const sameEnds = (a: Ends, b: Ends) => a[0] === b[0] && a[1] === b[1];
@@ -24,7 +15,7 @@ export const DependencyEdgeView = memo(function DependencyEdgeView({ id, source,
     sameEnds,
   );
   if (!sourceNode || !targetNode || !data) return null;
-  const [path] = getBezierPath({ ...floatingEdge(rectOf(sourceNode), rectOf(targetNode)), curvature: 0.2 });
+  const path = dependencyPath(sourceNode, targetNode);
   return (
     <BaseEdge
       id={id}

@@ -1,0 +1,50 @@
+import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { memo, type MouseEvent } from 'react';
+import { useAppStore } from '../../store';
+import { dependencyShape } from '../edgePath';
+import type { DependencyEdge } from '../types';
+
+// React Flow replaces the nodes array on every move and measurement (its lookup is one Map
+// updated in place), so the array is what says the lines must follow.
+const selectNodes = (s: ReactFlowState) => s.nodes;
+
+/** One dependency; redrawn only when one of its two boxes moved or was measured (React Flow replaces that node's record). */
+const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: DependencyEdge; source?: InternalNode; target?: InternalNode }) {
+  if (!source || !target || !edge.data) return null;
+  const { line, arrow } = dependencyShape(source, target);
+  const kind = edge.data.kind;
+  return (
+    <g className={`far-edge far-edge--${kind}`} data-id={edge.id} data-testid={`edge-${edge.data.from}-${edge.data.to}`} data-kind={kind}>
+      <path d={line} className="far-edge__line" />
+      <path d={arrow} className="far-edge__arrow" />
+    </g>
+  );
+});
+
+/**
+ * Every dependency of a large map zoomed far out, in one SVG under the services. React Flow
+ * draws each edge in its own SVG with three store subscriptions; with 2,000+ edges on screen
+ * that was most of a drag's cost (layer building, layout, paint and selector runs per move;
+ * BENCHMARKS.md "Canvas"). A click selects the dependency (Shift, Ctrl or ⌘ adds it), and a
+ * selected one is handed back to React Flow, which draws it highlighted.
+ */
+export function FarEdges({ edges }: { edges: DependencyEdge[] }) {
+  useStore(selectNodes);
+  const lookup = useStoreApi().getState().nodeLookup;
+  const onClick = (event: MouseEvent<SVGSVGElement>) => {
+    const id = (event.target as Element).closest('.far-edge')?.getAttribute('data-id');
+    if (!id) return;
+    const { selectedNodeIds, selectedEdgeIds, setSelection } = useAppStore.getState();
+    const adding = event.shiftKey || event.ctrlKey || event.metaKey;
+    setSelection(adding ? selectedNodeIds : [], adding ? [...selectedEdgeIds, id] : [id]);
+  };
+  return (
+    <ViewportPortal>
+      <svg className="far-edges" data-testid="far-edges" onClick={onClick}>
+        {edges.map((edge) => (
+          <FarEdgeLine key={edge.id} edge={edge} source={lookup.get(edge.source)} target={lookup.get(edge.target)} />
+        ))}
+      </svg>
+    </ViewportPortal>
+  );
+}
