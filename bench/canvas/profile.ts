@@ -2,8 +2,9 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders] [zoomed]`
- * (`renders`: which components each React commit of a drag rendered; `zoomed`: at 100 %).
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders|trace] [zoomed]`
+ * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's
+ * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -61,6 +62,33 @@ function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: num
       .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
       .join('\n')
   );
+}
+
+/** Total duration per trace event name (complete events only), per thread, the top ones. */
+function traceSummary(trace: { traceEvents: { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number }[] }): string {
+  const threads = new Map<string, string>();
+  for (const e of trace.traceEvents as { name: string; ph: string; tid: number; pid: number; args?: { name?: string } }[])
+    if (e.name === 'thread_name' && e.args?.name) threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const totals = new Map<string, number>();
+  for (const e of trace.traceEvents) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const key = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
+    totals.set(key, (totals.get(key) ?? 0) + e.dur / 1000);
+  }
+  const main = trace.traceEvents.filter((e) => e.ph === 'X' && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain') as { name: string; ts: number; dur: number }[];
+  const start = Math.min(...main.map((e) => e.ts));
+  // The main thread's long tasks, each with what filled it (the nested events' own names and durations).
+  const long = main
+    .filter((e) => e.name === 'RunTask' && e.dur > 20_000)
+    .map((task) => {
+      const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 2_000 && e.name !== 'RunTask');
+      return `  at ${((task.ts - start) / 1000).toFixed(0).padStart(5)} ms: ${(task.dur / 1000).toFixed(1)} ms — ${inside.map((e) => `${e.name} ${(e.dur / 1000).toFixed(1)}`).join(', ')}`;
+    });
+  return [
+    ...[...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`),
+    'long tasks on the main thread:',
+    ...long,
+  ].join('\n');
 }
 
 async function profiled(cdp: CDPSession, what: () => Promise<void>): Promise<string> {
@@ -149,6 +177,14 @@ try {
   if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('renders')) console.log(`== renders\n${await renders(page, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
+  if (phases.includes('nomarkers')) await page.addStyleTag({ content: '.far-edges .dep { marker-end: none !important }' });
+  if (phases.includes('css')) await page.addStyleTag({ content: process.env.PROFILE_CSS ?? '' });
+  if (phases.includes('noedges')) await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
+  if (phases.includes('trace')) {
+    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    await stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 });
+    console.log(`== trace of a drag\n${traceSummary(JSON.parse((await browser.stopTracing()).toString()))}`);
+  }
 } finally {
   await browser.close();
   await bridge.close();
