@@ -59,6 +59,7 @@ test.describe('the menu bar of the browser build', () => {
 
     await menu(app, 'view', 'view.themeLight');
     await expect(app.page.locator('.app')).toHaveAttribute('data-theme', 'light');
+    await expect.poll(async () => JSON.parse(await readFile(join(bridge.userDataDir, 'settings.json'), 'utf8')).theme).toBe('light');
   });
 
   test('View: grouping and zoom act on the canvas', async ({ app }) => {
