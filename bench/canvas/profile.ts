@@ -3,7 +3,7 @@
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
  * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders|trace] [zoomed]`
- * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's
+ * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's (`panning`: a pan's)
  * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -182,8 +182,18 @@ try {
   if (phases.includes('noedges')) await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
   if (phases.includes('trace')) {
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-    await stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 });
-    console.log(`== trace of a drag\n${traceSummary(JSON.parse((await browser.stopTracing()).toString()))}`);
+    const panning = phases.includes('panning');
+    // Panning: from the empty spot of the pane nearest its middle.
+    const pane = async () =>
+      page.evaluate(() => {
+        const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+        const points: { x: number; y: number; d: number }[] = [];
+        for (let x = rect.x + 20; x < rect.right - 20; x += 6)
+          for (let y = rect.y + 20; y < rect.bottom - 20; y += 6) points.push({ x, y, d: Math.hypot(x - rect.x - rect.width / 2, y - rect.y - rect.height / 2) });
+        return points.sort((a, b) => a.d - b.d).find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'))!;
+      });
+    await stroke(panning ? await pane() : { x: node.x + node.width / 2, y: node.y + node.height / 2 });
+    console.log(`== trace of a ${panning ? 'pan' : 'drag'}\n${traceSummary(JSON.parse((await browser.stopTracing()).toString()))}`);
   }
 } finally {
   await browser.close();

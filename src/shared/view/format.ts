@@ -64,16 +64,21 @@ export function formatCaps(resources: {
   return parts.length > 0 ? parts.join(' · ') : 'no caps';
 }
 
+// Building an Intl.NumberFormat costs about a millisecond; the palette and tier bar format
+// dozens of prices per render, with a handful of distinct settings.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** Whole amounts without decimals: 41.5 EUR → "€41.50", 120 EUR → "€120". */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   const whole = Number.isInteger(amount);
+  const key = `${locale} ${currency} ${whole}`;
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(amount);
+    let format = moneyFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 });
+      moneyFormats.set(key, format);
+    }
+    return format.format(amount);
   } catch {
     return `${formatNumber(amount)} ${currency}`;
   }
