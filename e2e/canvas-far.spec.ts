@@ -81,6 +81,12 @@ test('a map of 600 services: every box drawn zoomed out; zoomed in, only those o
   expect(await services.count()).toBeGreaterThan(0);
   expect(await flowEdges.count()).toBeGreaterThan(0);
   await expect(app.testId('far-edges')).toHaveCount(0);
+  // Zoomed in further, the view (its own compositing layer here) still draws the text sharp.
+  await expect(app.testId('canvas')).toHaveClass(/is-culling/);
+  for (let i = 0; i < 6; i++) await app.page.locator('.react-flow__controls-zoomin').click();
+  await app.viewSettled();
+  await app.screenshot('canvas-large-near');
+  await app.zoomUntilFar(false);
 
   await app.zoomUntilFar(true);
   await expect(services).toHaveCount(topology.services.length);

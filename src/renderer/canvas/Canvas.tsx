@@ -65,7 +65,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
  * "Canvas"). Zoomed in, only the boxes on screen are rendered (a pan mounts those coming into
  * view). Far out, where everything is on screen and culling would be work for nothing, the
  * dependencies are drawn together in one SVG (FarEdges) and React Flow keeps only the
- * selected ones.
+ * selected ones. Zoomed in, `is-culling` also gives the view a compositing layer (canvas.css).
  */
 const LARGE_MAP_NODES = 500;
 
@@ -118,7 +118,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   };
 
   return (
-    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={far ? 'canvas is-far' : large ? 'canvas is-culling' : 'canvas'} data-testid="canvas" data-tier={tierId ?? ''} data-view={view} onDragOver={onDragOver} onDrop={onDrop}>
       <FarContext value={far}>
       <ReactFlow<FlowNode, DependencyEdge>
         nodes={nodes}
