@@ -2,7 +2,7 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|pan|renders|trace] [zoomed]`
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|drop|pan|renders|trace] [zoomed]`
  * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's (`panning`: a pan's)
  * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
  */
@@ -45,7 +45,7 @@ const browser = await chromium.launch({
 });
 
 /** Self time per function, in ms, the top `count`. */
-function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = 25): string {
+function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = Number(process.env.PROFILE_TOP ?? 25)): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {
@@ -54,14 +54,27 @@ function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: num
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return (
-    `total ${total.toFixed(0)} ms\n` +
-    [...self.entries()]
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes as (ProfileNode & { children?: number[] })[]) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+  const inclusive = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const node = byId.get(at)!;
+      if (!node.callFrame.url) continue;
+      seen.add(keyOf(node));
+    }
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const list = (entries: Map<string, number>) =>
+    [...entries.entries()]
       .sort((a, b) => b[1] - a[1])
       .slice(0, count)
       .map(([k, v]) => `${v.toFixed(0).padStart(7)} ms  ${k}`)
-      .join('\n')
-  );
+      .join('\n');
+  return `total ${total.toFixed(0)} ms\n${list(self)}\n-- inclusive (the page's own code):\n${list(inclusive)}`;
 }
 
 /** Total duration per trace event name (complete events only), per thread, the top ones. */
@@ -149,15 +162,19 @@ try {
   };
   if (phases.includes('open')) console.log(`== open\n${await profiled(cdp, opening)}`);
   else await opening();
-  const stroke = async (from: { x: number; y: number }) => {
+  /** A stroke of 20 moves; `drop` runs around the release alone (to profile a drop's commit). */
+  const stroke = async (from: { x: number; y: number }, drop?: (release: () => Promise<void>) => Promise<void>) => {
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 20; i++) {
       await page.mouse.move(from.x + i * 6, from.y + i * 3);
       await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
     }
-    await page.mouse.up();
-    await page.waitForTimeout(300);
+    const release = async () => {
+      await page.mouse.up();
+      await page.waitForTimeout(300);
+    };
+    await (drop ? drop(release) : release());
   };
   // By id: zoomed in, only the boxes on screen are in the page, so an index names another one.
   const nodeId = await page.locator('.react-flow__node-service').nth(500).getAttribute('data-id');
@@ -175,25 +192,35 @@ try {
   }
   const node = (await dragged.boundingBox())!;
   if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  if (phases.includes('drop') && !phases.includes('trace')) {
+    const from = { x: node.x + node.width / 2, y: node.y + node.height / 2 };
+    await stroke(from, async (release) => console.log(`== drop\n${await profiled(cdp, release)}`));
+  }
   if (phases.includes('renders')) console.log(`== renders\n${await renders(page, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
   if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
   if (phases.includes('nomarkers')) await page.addStyleTag({ content: '.far-edges .dep { marker-end: none !important }' });
   if (phases.includes('css')) await page.addStyleTag({ content: process.env.PROFILE_CSS ?? '' });
   if (phases.includes('noedges')) await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
   if (phases.includes('trace')) {
-    await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const panning = phases.includes('panning');
-    // Panning: from the empty spot of the pane nearest its middle.
-    const pane = async () =>
-      page.evaluate(() => {
-        const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-        const points: { x: number; y: number; d: number }[] = [];
-        for (let x = rect.x + 20; x < rect.right - 20; x += 6)
-          for (let y = rect.y + 20; y < rect.bottom - 20; y += 6) points.push({ x, y, d: Math.hypot(x - rect.x - rect.width / 2, y - rect.y - rect.height / 2) });
-        return points.sort((a, b) => a.d - b.d).find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'))!;
-      });
-    await stroke(panning ? await pane() : { x: node.x + node.width / 2, y: node.y + node.height / 2 });
-    console.log(`== trace of a ${panning ? 'pan' : 'drag'}\n${traceSummary(JSON.parse((await browser.stopTracing()).toString()))}`);
+    // Panning: from the empty spot of the pane nearest its middle (found before tracing starts).
+    const from = panning
+      ? await page.evaluate(() => {
+          const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+          const points: { x: number; y: number; d: number }[] = [];
+          for (let x = rect.x + 20; x < rect.right - 20; x += 6)
+            for (let y = rect.y + 20; y < rect.bottom - 20; y += 6) points.push({ x, y, d: Math.hypot(x - rect.x - rect.width / 2, y - rect.y - rect.height / 2) });
+          return points.sort((a, b) => a.d - b.d).find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'))!;
+        })
+      : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
+    const traced = async (what: () => Promise<void>) => {
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      await what();
+      return traceSummary(JSON.parse((await browser.stopTracing()).toString()));
+    };
+    // With `drop`: only the release and the 300 ms after it.
+    if (phases.includes('drop')) await stroke(from, async (release) => console.log(`== trace of a drop\n${await traced(release)}`));
+    else console.log(`== trace of a ${panning ? 'pan' : 'drag'}\n${await traced(() => stroke(from))}`);
   }
 } finally {
   await browser.close();
