@@ -2,7 +2,7 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|drop|pan|renders|trace] [zoomed]`
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|press|drop|pan|renders|trace] [zoomed]`
  * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's (`panning`: a pan's)
  * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
  */
@@ -162,11 +162,21 @@ try {
   };
   if (phases.includes('open')) console.log(`== open\n${await profiled(cdp, opening)}`);
   else await opening();
-  /** A stroke of 20 moves; `drop` runs around the release alone (to profile a drop's commit). */
-  const stroke = async (from: { x: number; y: number }, drop?: (release: () => Promise<void>) => Promise<void>) => {
+  /**
+   * A stroke of 20 moves; `drop` runs around the release alone (to profile a drop's commit),
+   * `press` around the press and the first two moves.
+   */
+  const stroke = async (from: { x: number; y: number }, drop?: (release: () => Promise<void>) => Promise<void>, press?: (start: () => Promise<void>) => Promise<void>) => {
     await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) {
+    const start = async () => {
+      await page.mouse.down();
+      for (let i = 1; i <= 2; i++) {
+        await page.mouse.move(from.x + i * 6, from.y + i * 3);
+        await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
+      }
+    };
+    await (press ? press(start) : start());
+    for (let i = 3; i <= 20; i++) {
       await page.mouse.move(from.x + i * 6, from.y + i * 3);
       await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
     }
@@ -192,6 +202,10 @@ try {
   }
   const node = (await dragged.boundingBox())!;
   if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  if (phases.includes('press')) {
+    const from = { x: node.x + node.width / 2, y: node.y + node.height / 2 };
+    await stroke(from, undefined, async (start) => console.log(`== press\n${await profiled(cdp, start)}`));
+  }
   if (phases.includes('drop') && !phases.includes('trace')) {
     const from = { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     await stroke(from, async (release) => console.log(`== drop\n${await profiled(cdp, release)}`));
