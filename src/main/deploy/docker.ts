@@ -10,7 +10,7 @@ export const DOCKER_API_VERSION = 'v1.41';
  * How long a call may wait for Docker without a byte of answer before it fails. Long calls
  * stream (a pull reports progress every few seconds), so only a hung one reaches this.
  */
-export const DOCKER_SILENCE_MS = 120_000;
+const DOCKER_SILENCE_MS = 120_000;
 
 /**
  * dockerode speaking HTTP over streams to the remote Docker socket, each one a channel of

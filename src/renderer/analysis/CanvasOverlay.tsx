@@ -1,6 +1,8 @@
-import { useStore, useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useStore, useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useMemo, type CSSProperties } from 'react';
 import { blastRadius, coldStartPhases, type BlastRadius } from '../../shared/analysis';
+import { drawnRect, selectDrawnNodes } from '../canvas/edgePath';
+import type { Rect as Box } from '../canvas/floating';
 import { hostNodeId, serviceNodeId } from '../canvas/toFlow';
 import { useAppStore } from '../store';
 import { useAnalysisUi } from './analysisStore';
@@ -8,26 +10,13 @@ import { badgesByNode } from './nodeFindings';
 import { useFindings } from './useFindings';
 import './analysis.css';
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-// The node lookup is one Map updated in place; the nodes array is replaced on every move
-// and measurement, so it is what tells the overlay to redraw.
-const selectNodes = (s: ReactFlowState) => s.nodes;
-
 /** Where each canvas node is drawn, in flow coordinates (nested nodes resolved). */
 function useBoxes(): (id: string) => Box | undefined {
-  useStore(selectNodes);
+  useStore(selectDrawnNodes);
   const lookup = useStoreApi().getState().nodeLookup;
   return (id) => {
     const node = lookup.get(id);
-    if (!node) return undefined;
-    const { x, y } = node.internals.positionAbsolute;
-    return { x, y, width: node.measured.width ?? node.width ?? 0, height: node.measured.height ?? node.height ?? 0 };
+    return node && drawnRect(node);
   };
 }
 

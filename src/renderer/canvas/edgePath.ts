@@ -1,7 +1,14 @@
-import { getBezierPath, Position, type InternalNode } from '@xyflow/react';
+import { getBezierPath, Position, type InternalNode, type ReactFlowState } from '@xyflow/react';
 import { floatingEdge, type Rect } from './floating';
 
-function rectOf(node: InternalNode): Rect {
+/**
+ * React Flow selector for whatever draws at the boxes' places: the node lookup is one Map
+ * updated in place, while the nodes array is replaced on every move and measurement.
+ */
+export const selectDrawnNodes = (s: ReactFlowState) => s.nodes;
+
+/** Where a canvas node is drawn, in flow coordinates (nested nodes resolved). */
+export function drawnRect(node: InternalNode): Rect {
   return {
     x: node.internals.positionAbsolute.x,
     y: node.internals.positionAbsolute.y,
@@ -10,9 +17,14 @@ function rectOf(node: InternalNode): Rect {
   };
 }
 
+type Ends = ReturnType<typeof floatingEdge>;
+
+const endsOf = (source: InternalNode, target: InternalNode): Ends => floatingEdge(drawnRect(source), drawnRect(target));
+const curve = (ends: Ends): string => getBezierPath({ ...ends, curvature: 0.2 })[0];
+
 /** The SVG path of a dependency between two drawn boxes: border to border, slightly curved. */
 export function dependencyPath(source: InternalNode, target: InternalNode): string {
-  return getBezierPath({ ...floatingEdge(rectOf(source), rectOf(target)), curvature: 0.2 })[0];
+  return curve(endsOf(source, target));
 }
 
 // The size of React Flow's closed arrow as the canvas's edges use it (18 × 18 stroke widths of 1.7).
@@ -42,7 +54,6 @@ export function arrowHead(x: number, y: number, side: Position): string {
  * 2,000+ lines on screen costs more to paint and composite than the lines themselves.
  */
 export function dependencyShape(source: InternalNode, target: InternalNode): { line: string; arrow: string } {
-  const ends = floatingEdge(rectOf(source), rectOf(target));
-  const [line] = getBezierPath({ ...ends, curvature: 0.2 });
-  return { line, arrow: arrowHead(ends.targetX, ends.targetY, ends.targetPosition) };
+  const ends = endsOf(source, target);
+  return { line: curve(ends), arrow: arrowHead(ends.targetX, ends.targetY, ends.targetPosition) };
 }

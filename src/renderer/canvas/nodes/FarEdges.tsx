@@ -1,12 +1,8 @@
-import { useStore, useStoreApi, ViewportPortal, type InternalNode, type ReactFlowState } from '@xyflow/react';
+import { useStore, useStoreApi, ViewportPortal, type InternalNode } from '@xyflow/react';
 import { memo, type MouseEvent } from 'react';
 import { useAppStore } from '../../store';
-import { dependencyShape } from '../edgePath';
+import { dependencyShape, selectDrawnNodes } from '../edgePath';
 import type { DependencyEdge } from '../types';
-
-// React Flow replaces the nodes array on every move and measurement (its lookup is one Map
-// updated in place), so the array is what says the lines must follow.
-const selectNodes = (s: ReactFlowState) => s.nodes;
 
 /** One dependency; redrawn only when one of its two boxes moved or was measured (React Flow replaces that node's record). */
 const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: DependencyEdge; source?: InternalNode; target?: InternalNode }) {
@@ -29,7 +25,7 @@ const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: 
  * selected one is handed back to React Flow, which draws it highlighted.
  */
 export function FarEdges({ edges }: { edges: DependencyEdge[] }) {
-  useStore(selectNodes);
+  useStore(selectDrawnNodes);
   const lookup = useStoreApi().getState().nodeLookup;
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
     const id = (event.target as Element).closest('.far-edge')?.getAttribute('data-id');
