@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../../components/Icon';
 import { useFar } from '../farView';
 import type { GroupNode } from '../types';
 import { FarGroupBox } from './FarNodes';
+import { sameLook } from './sameLook';
 
 const ICONS: Record<GroupNode['data']['group'], IconName> = {
   external: 'external',
@@ -28,4 +29,4 @@ export const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<Gro
       </div>
     </div>
   );
-});
+}, sameLook);

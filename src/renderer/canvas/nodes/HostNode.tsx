@@ -7,13 +7,14 @@ import { useFar } from '../farView';
 import type { HostNode, HostNodeData } from '../types';
 import { CapacityBar } from './CapacityBar';
 import { FarHostBox } from './FarNodes';
+import { sameLook } from './sameLook';
 
 /** A host of the tier: a box holding its services, with its size and how full it is (its name alone when zoomed far out). */
 export const HostNodeView = memo(function HostNodeView({ data, selected }: NodeProps<HostNode>) {
   const far = useFar();
   const level = worse(data.capacity.cpu.level, data.capacity.memoryMiB.level);
   return far ? <FarHostBox data={data} selected={selected} level={level} /> : <HostBox data={data} selected={selected} level={level} />;
-});
+}, sameLook);
 
 function HostBox({ data, selected, level }: { data: HostNodeData; selected: boolean; level: string }) {
   const { hostId, capacity } = data;

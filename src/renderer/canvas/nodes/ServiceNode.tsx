@@ -6,6 +6,7 @@ import { useFar } from '../farView';
 import { kindLook } from '../kinds';
 import type { ServiceNode, ServiceNodeData } from '../types';
 import { FarServiceBox } from './FarNodes';
+import { sameLook } from './sameLook';
 
 const titleOf = (data: ServiceNodeData) =>
   [
@@ -22,7 +23,7 @@ const titleOf = (data: ServiceNodeData) =>
 export const ServiceNodeView = memo(function ServiceNodeView({ data, selected }: NodeProps<ServiceNode>) {
   const far = useFar();
   return far ? <FarServiceBox data={data} selected={selected} title={titleOf(data)} /> : <ServiceBox data={data} selected={selected} />;
-});
+}, sameLook);
 
 function ServiceBox({ data, selected }: { data: ServiceNodeData; selected: boolean }) {
   const look = kindLook(data.kind);
