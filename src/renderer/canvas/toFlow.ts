@@ -41,8 +41,12 @@ export const dependencyEdgeId = (from: string, to: string): string => `dependenc
  * (hard solid, soft dashed); one whose end is not a service is skipped.
  */
 export function toFlow(topology: Topology, tierId: string | undefined, view: ViewKind = 'host'): Flow {
-  const nodes = view === 'plane' ? planeViewNodes(topology, tierId) : hostViewNodes(topology, tierId);
-  return { nodes, edges: dependencyEdges(topology) };
+  return { nodes: flowNodes(topology, tierId, view), edges: dependencyEdges(topology) };
+}
+
+/** The boxes alone: they depend on the tier and the view; the edges do not. */
+export function flowNodes(topology: Topology, tierId: string | undefined, view: ViewKind = 'host'): FlowNode[] {
+  return view === 'plane' ? planeViewNodes(topology, tierId) : hostViewNodes(topology, tierId);
 }
 
 interface ServiceContext {
@@ -177,7 +181,8 @@ function hostNode(
   };
 }
 
-function dependencyEdges(topology: Topology): DependencyEdge[] {
+/** The edges depend only on the services and the dependencies. */
+export function dependencyEdges(topology: Topology): DependencyEdge[] {
   const known = new Set(topology.services.map((s) => s.id));
   return topology.dependencies
     .filter((d) => known.has(d.from) && known.has(d.to) && d.from !== d.to)

@@ -93,6 +93,20 @@ describe('editing from the palette and the canvas', () => {
     expect(history.getState().pastStates).toHaveLength(0);
   });
 
+  it('leaves the edges alone when a drag moves boxes only, and redraws them when a dependency changes', async () => {
+    const { s } = await setup();
+    const edges = s().edges;
+    const db = s().nodes.find((n) => n.id === 'service:db')!;
+    s().onNodesChange([{ type: 'position', id: 'service:db', position: { x: db.position.x + 10, y: db.position.y + 8 }, dragging: true }]);
+    s().commitDrag(['service:db']);
+    expect(s().topology).not.toBe(s().savedSnapshot);
+    expect(s().edges).toBe(edges);
+    s().toggleDependencyKind('dependency:shop->db');
+    expect(s().edges.find((e) => e.id === 'dependency:shop->db')?.data?.kind).toBe('soft');
+    s().undo();
+    expect(s().edges.find((e) => e.id === 'dependency:shop->db')?.data?.kind).toBe('hard');
+  });
+
   it('connects services and toggles hard/soft; refuses a duplicate with a message', async () => {
     const { s } = await setup();
     s().connect('nightly', 'db');

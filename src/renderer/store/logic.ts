@@ -2,7 +2,7 @@ import type { LoadProblem } from '../../shared/format/errors';
 import { IpcError, type OpenedFile, type SavedFile } from '../../shared/ipc';
 import type { Topology } from '../../shared/model';
 import { reconcileEdges, reconcileNodes } from '../canvas/reconcile';
-import { toFlow } from '../canvas/toFlow';
+import { dependencyEdges, flowNodes } from '../canvas/toFlow';
 import type { AppState, DocumentSlice, LoadFailure } from './types';
 
 /** The tier to show: the current one if the document still has it, else its first. */
@@ -69,9 +69,11 @@ export function deriveState(next: AppState, previous: AppState): Partial<AppStat
   const tierId = documentChanged ? pickTier(next.topology, next.tierId) : next.tierId;
   if (tierId !== next.tierId) patch.tierId = tierId;
   if (documentChanged || tierId !== previous.tierId || next.view !== previous.view) {
-    const flow = next.topology ? toFlow(next.topology, tierId ?? undefined, next.view) : { nodes: [], edges: [] };
-    const nodes = reconcileNodes(next.nodes, flow.nodes);
-    const edges = reconcileEdges(next.edges, flow.edges);
+    const nodes = reconcileNodes(next.nodes, next.topology ? flowNodes(next.topology, tierId ?? undefined, next.view) : []);
+    // A drag or an edit of one field leaves services and dependencies as they were: on a big
+    // map, rebuilding and comparing thousands of edges would be most of the drop's work.
+    const sameEnds = next.topology?.services === previous.topology?.services && next.topology?.dependencies === previous.topology?.dependencies;
+    const edges = sameEnds && next.topology ? next.edges : reconcileEdges(next.edges, next.topology ? dependencyEdges(next.topology) : []);
     if (nodes !== next.nodes) patch.nodes = nodes;
     if (edges !== next.edges) patch.edges = edges;
     const nodeIds = new Set(nodes.map((n) => n.id));
