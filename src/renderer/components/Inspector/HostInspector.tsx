@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { memoryText, parseMemory, parseNumber, type Parsed } from '../../../shared/edit';
 import { type Host } from '../../../shared/model';
 import { formatPercent } from '../../../shared/view/format';
@@ -6,7 +7,7 @@ import { useAppStore } from '../../store';
 import { CheckField, Field, SelectField, text } from './Field';
 
 /** A host of the current tier: size, price, environment, network and SSH target. */
-export function HostInspector({ host, tierId }: { host: Host; tierId: string }) {
+export const HostInspector = memo(function HostInspector({ host, tierId }: { host: Host; tierId: string }) {
   const update = useAppStore((s) => s.updateHost);
   const environments = useAppStore((s) => s.topology?.environments) ?? [];
   const currency = useAppStore((s) => s.topology?.currency ?? 'EUR');
@@ -40,4 +41,4 @@ export function HostInspector({ host, tierId }: { host: Host; tierId: string }) 
       </fieldset>
     </div>
   );
-}
+});

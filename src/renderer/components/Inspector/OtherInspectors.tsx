@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { parseNumber } from '../../../shared/edit';
 import type { Dependency, Plane, Tier } from '../../../shared/model';
 import { tierSummary } from '../../../shared/view/capacity';
@@ -5,7 +6,7 @@ import { formatMemory, formatMoney, formatNumber } from '../../../shared/view/fo
 import { useAppStore } from '../../store';
 import { CheckField, Field, SelectField, text } from './Field';
 
-export function PlaneInspector({ plane }: { plane: Plane }) {
+export const PlaneInspector = memo(function PlaneInspector({ plane }: { plane: Plane }) {
   const update = useAppStore((s) => s.updatePlane);
   const readOnly = useAppStore((s) => s.readOnly);
   const count = useAppStore((s) => s.topology?.services.filter((x) => x.plane === plane.id).length ?? 0);
@@ -18,9 +19,9 @@ export function PlaneInspector({ plane }: { plane: Plane }) {
       <CheckField label="Internal network (no internet)" checked={plane.internal} disabled={readOnly} testId="inspect-plane-internal" onChange={(internal) => update(plane.id, { internal })} />
     </div>
   );
-}
+});
 
-export function DependencyInspector({ dependency }: { dependency: Dependency }) {
+export const DependencyInspector = memo(function DependencyInspector({ dependency }: { dependency: Dependency }) {
   const update = useAppStore((s) => s.updateDependency);
   const readOnly = useAppStore((s) => s.readOnly);
   const { from, to } = dependency;
@@ -35,9 +36,9 @@ export function DependencyInspector({ dependency }: { dependency: Dependency }) 
       <Field label="Description" value={dependency.description ?? ''} parse={text()} testId="inspect-dependency-description" disabled={readOnly} commit={(description) => update(from, to, { description })} />
     </div>
   );
-}
+});
 
-export function TierInspector({ tier }: { tier: Tier }) {
+export const TierInspector = memo(function TierInspector({ tier }: { tier: Tier }) {
   const update = useAppStore((s) => s.updateTier);
   const rename = useAppStore((s) => s.renameTier);
   const currency = useAppStore((s) => s.topology?.currency ?? 'EUR');
@@ -60,6 +61,6 @@ export function TierInspector({ tier }: { tier: Tier }) {
       </dl>
     </div>
   );
-}
+});
 
 export { SelectField };

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { memoryText, parseCores, parseMemory, parseNumber } from '../../../shared/edit';
 import { SERVICE_KINDS, serviceSchema, type Service } from '../../../shared/model';
 import { kindLook } from '../../canvas/kinds';
@@ -5,7 +6,7 @@ import { useAppStore } from '../../store';
 import { CheckField, Field, SelectField, text } from './Field';
 
 /** Every field of one service; each change is checked against the file format before it is kept. */
-export function ServiceInspector({ service }: { service: Service }) {
+export const ServiceInspector = memo(function ServiceInspector({ service }: { service: Service }) {
   const update = useAppStore((s) => s.updateService);
   const planes = useAppStore((s) => s.topology?.planes) ?? [];
   const others = useAppStore((s) => s.topology?.services);
@@ -68,7 +69,7 @@ export function ServiceInspector({ service }: { service: Service }) {
       <Field label="Description" value={service.description ?? ''} parse={text()} testId="inspect-description" disabled={readOnly} commit={(v) => update(id, { description: v })} />
     </div>
   );
-}
+});
 
 function parsePorts(t: string): { value: Service['ports'] } | { error: string } {
   const parts = t.split(',').map((p) => p.trim()).filter(Boolean);

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useAppStore } from '../../store';
 import { parseEdgeId, parseNodeId } from '../../store/editorSlice';
 import { HostInspector } from './HostInspector';
@@ -7,8 +8,10 @@ import './inspector.css';
 
 /** What is selected, or the current tier when nothing is: every field, validated as you type. */
 export function Inspector() {
-  const selection = useAppStore((s) => (s.selectedNodeIds.length === 1 && s.selectedEdgeIds.length === 0 ? s.selectedNodeIds[0]! : s.selectedEdgeIds.length === 1 && s.selectedNodeIds.length === 0 ? s.selectedEdgeIds[0]! : s.selectedNodeIds.length + s.selectedEdgeIds.length > 1 ? 'many' : null));
-  const count = useAppStore((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length);
+  // Deferred: selecting a box on a big map must not wait for the inspector. React draws the
+  // press at once and fills the inspector in the background, in slices between frames.
+  const selection = useDeferredValue(useAppStore((s) => (s.selectedNodeIds.length === 1 && s.selectedEdgeIds.length === 0 ? s.selectedNodeIds[0]! : s.selectedEdgeIds.length === 1 && s.selectedNodeIds.length === 0 ? s.selectedEdgeIds[0]! : s.selectedNodeIds.length + s.selectedEdgeIds.length > 1 ? 'many' : null)));
+  const count = useDeferredValue(useAppStore((s) => s.selectedNodeIds.length + s.selectedEdgeIds.length));
   const topology = useAppStore((s) => s.topology);
   const tierId = useAppStore((s) => s.tierId);
   if (!topology) return null;
