@@ -2,7 +2,7 @@
  * Where the canvas spends its time: opens the generated 1,000-service file in an unminified
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
- * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|press|drop|pan|renders|trace] [zoomed]`
+ * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|press|drop|pan|renders|trace|layers] [zoomed]`
  * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's (`panning`: a pan's)
  * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
  */
@@ -143,8 +143,10 @@ async function renders(page: Page, drag: () => Promise<void>): Promise<string> {
   await page.evaluate('window.__renders = []');
   await drag();
   const commits = (await page.evaluate('window.__renders')) as Record<string, number>[];
-  const lines = commits.slice(0, 6).map((names, i) => `commit ${i + 1}: ${Object.entries(names).sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n}×${c}`).join(' ')}`);
-  return `${commits.length} commits for 20 moves\n${lines.join('\n')}`;
+  const line = (names: Record<string, number>, i: number) => `commit ${i + 1}: ${Object.entries(names).sort((a, b) => b[1] - a[1]).map(([n, c]) => `${n}×${c}`).join(' ')}`;
+  const size = (names: Record<string, number>) => Object.values(names).reduce((a, b) => a + b, 0);
+  const heaviest = commits.map((names, i) => ({ names, i })).sort((a, b) => size(b.names) - size(a.names)).slice(0, 3);
+  return [`${commits.length} commits for 20 moves`, ...commits.slice(0, 6).map(line), 'the heaviest:', ...heaviest.map(({ names, i }) => line(names, i))].join('\n');
 }
 
 try {
@@ -166,18 +168,23 @@ try {
    * A stroke of 20 moves; `drop` runs around the release alone (to profile a drop's commit),
    * `press` around the press and the first two moves.
    */
-  const stroke = async (from: { x: number; y: number }, drop?: (release: () => Promise<void>) => Promise<void>, press?: (start: () => Promise<void>) => Promise<void>) => {
+  const stroke = async (
+    from: { x: number; y: number },
+    drop?: (release: () => Promise<void>) => Promise<void>,
+    press?: (start: () => Promise<void>) => Promise<void>,
+    step = { x: 6, y: 3 },
+  ) => {
     await page.mouse.move(from.x, from.y);
     const start = async () => {
       await page.mouse.down();
       for (let i = 1; i <= 2; i++) {
-        await page.mouse.move(from.x + i * 6, from.y + i * 3);
+        await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
         await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
       }
     };
     await (press ? press(start) : start());
     for (let i = 3; i <= 20; i++) {
-      await page.mouse.move(from.x + i * 6, from.y + i * 3);
+      await page.mouse.move(from.x + i * step.x, from.y + i * step.y);
       await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
     }
     const release = async () => {
@@ -200,9 +207,17 @@ try {
     }
     await page.waitForTimeout(1000);
   }
+  // Warm-up, as the bench does: a drag out and back, so the JIT has compiled the drag's code.
+  if (process.env.PROFILE_WARM !== '0') {
+    const box = (await dragged.boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    // Small steps: the box stays in its host, and the way back grabs it again.
+    await stroke(centre, undefined, undefined, { x: 1.5, y: 0.5 });
+    await stroke({ x: centre.x + 30, y: centre.y + 10 }, undefined, undefined, { x: -1.5, y: -0.5 });
+  }
   const node = (await dragged.boundingBox())!;
-  if (phases.includes('drag')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
-  if (phases.includes('press')) {
+  if (phases.includes('drag') && !phases.includes('layers')) console.log(`== drag\n${await profiled(cdp, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  if (phases.includes('press') && !phases.includes('trace')) {
     const from = { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     await stroke(from, undefined, async (start) => console.log(`== press\n${await profiled(cdp, start)}`));
   }
@@ -210,30 +225,65 @@ try {
     const from = { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     await stroke(from, async (release) => console.log(`== drop\n${await profiled(cdp, release)}`));
   }
-  if (phases.includes('renders')) console.log(`== renders\n${await renders(page, () => stroke({ x: node.x + node.width / 2, y: node.y + node.height / 2 }))}`);
+  /** The empty spot of the pane nearest its middle, where a press pans. */
+  const emptySpot = () =>
+    page.evaluate(() => {
+      const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      const points: { x: number; y: number; d: number }[] = [];
+      for (let x = rect.x + 20; x < rect.right - 20; x += 6)
+        for (let y = rect.y + 20; y < rect.bottom - 20; y += 6) points.push({ x, y, d: Math.hypot(x - rect.x - rect.width / 2, y - rect.y - rect.height / 2) });
+      return points.sort((a, b) => a.d - b.d).find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'))!;
+    });
+  if (phases.includes('renders')) {
+    const from = phases.includes('panning') ? await emptySpot() : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
+    console.log(`== renders\n${await renders(page, () => stroke(from))}`);
+  }
   if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
   if (phases.includes('nomarkers')) await page.addStyleTag({ content: '.far-edges .dep { marker-end: none !important }' });
   if (phases.includes('css')) await page.addStyleTag({ content: process.env.PROFILE_CSS ?? '' });
   if (phases.includes('noedges')) await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
+  // `layers drag`: the layers while a box is being dragged (pressed and moved, not released).
+  if (phases.includes('layers') && phases.includes('drag')) {
+    await page.mouse.move(node.x + node.width / 2, node.y + node.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(node.x + node.width / 2 + i * 2, node.y + node.height / 2 + i);
+    await page.waitForTimeout(300);
+  }
+  if (phases.includes('layers')) {
+    // The compositing layers the page has at this zoom: each one is rastered and composited apart.
+    await cdp.send('DOM.enable');
+    await cdp.send('DOM.getDocument', { depth: -1 });
+    const enabled = cdp.send('LayerTree.enable');
+    // A frame must be drawn for the tree to be reported: move the mouse a little.
+    void enabled.then(() => (phases.includes('drag') ? page.mouse.move(node.x + node.width / 2 + 12, node.y + node.height / 2 + 6) : page.mouse.move(5, 5)));
+    const layers = await new Promise<{ layerId: string; width: number; height: number; drawsContent: boolean; backendNodeId?: number }[]>((resolve) =>
+      cdp.on('LayerTree.layerTreeDidChange', (e) => e.layers && resolve(e.layers as never)),
+    );
+    const named = await Promise.all(
+      layers.map(async (l) => {
+        const reasons = await cdp.send('LayerTree.compositingReasons', { layerId: l.layerId }).catch(() => ({ compositingReasons: [] as string[] }));
+        const described = l.backendNodeId
+          ? await cdp.send('DOM.describeNode', { backendNodeId: l.backendNodeId }).catch(() => undefined)
+          : undefined;
+        const attributes = described?.node.attributes ?? [];
+        const cls = attributes[attributes.indexOf('class') + 1];
+        const element = described ? `<${described.node.localName}${cls && attributes.includes('class') ? ` class="${cls}"` : ''}>` : '-';
+        return `  ${l.width}×${l.height}${l.drawsContent ? '' : ' (no content)'} ${element}: ${reasons.compositingReasons?.join(', ')}`;
+      }),
+    );
+    console.log(`== ${layers.length} layers\n${named.join('\n')}`);
+  }
   if (phases.includes('trace')) {
     const panning = phases.includes('panning');
-    // Panning: from the empty spot of the pane nearest its middle (found before tracing starts).
-    const from = panning
-      ? await page.evaluate(() => {
-          const rect = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
-          const points: { x: number; y: number; d: number }[] = [];
-          for (let x = rect.x + 20; x < rect.right - 20; x += 6)
-            for (let y = rect.y + 20; y < rect.bottom - 20; y += 6) points.push({ x, y, d: Math.hypot(x - rect.x - rect.width / 2, y - rect.y - rect.height / 2) });
-          return points.sort((a, b) => a.d - b.d).find((p) => document.elementFromPoint(p.x, p.y)?.classList.contains('react-flow__pane'))!;
-        })
-      : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
+    const from = panning ? await emptySpot() : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     const traced = async (what: () => Promise<void>) => {
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
       await what();
       return traceSummary(JSON.parse((await browser.stopTracing()).toString()));
     };
-    // With `drop`: only the release and the 300 ms after it.
-    if (phases.includes('drop')) await stroke(from, async (release) => console.log(`== trace of a drop\n${await traced(release)}`));
+    // With `press`: only the press and the first two moves; with `drop`: only the release and the 300 ms after it.
+    if (phases.includes('press')) await stroke(from, undefined, async (start) => console.log(`== trace of a press\n${await traced(start)}`));
+    else if (phases.includes('drop')) await stroke(from, async (release) => console.log(`== trace of a drop\n${await traced(release)}`));
     else console.log(`== trace of a ${panning ? 'pan' : 'drag'}\n${await traced(() => stroke(from))}`);
   }
 } finally {
