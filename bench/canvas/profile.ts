@@ -3,8 +3,11 @@
  * build of the renderer and records a CPU profile (Chrome DevTools protocol) of the opening
  * and of a drag, then prints the functions with the most self time. Not a benchmark — a
  * tool for finding what to fix: `npx tsx bench/canvas/profile.ts [open|drag|press|drop|pan|renders|trace|layers] [zoomed]`
- * (`renders`: which components each React commit of a drag rendered; `trace`: a drag's (`panning`: a pan's)
- * native work — style, layout, paint, raster — per thread; `zoomed`: at 100 %).
+ * (`renders`: which components each React commit of a drag (`panning`: a pan) rendered; `trace`: a drag's
+ * (`panning`: a pan's, `press`: a press's, `drop`: a drop's) native work — style, layout, paint, raster —
+ * per thread; `layers`: every compositing layer and why it is one (`layers drag`: while a box is dragged);
+ * `css`: with the style rules of PROFILE_CSS added; `zoomed`: at 100 %). Before measuring, a short drag
+ * out and back warms the JIT, as the bench does (PROFILE_WARM=0: not).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
