@@ -241,7 +241,10 @@ try {
     const from = phases.includes('panning') ? await emptySpot() : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     console.log(`== renders\n${await renders(page, () => stroke(from))}`);
   }
-  if (phases.includes('pan')) console.log(`== pan\n${await profiled(cdp, () => stroke({ x: 30, y: 120 }))}`);
+  if (phases.includes('pan')) {
+    const from = await emptySpot();
+    console.log(`== pan\n${await profiled(cdp, () => stroke(from))}`);
+  }
   if (phases.includes('nomarkers')) await page.addStyleTag({ content: '.far-edges .dep { marker-end: none !important }' });
   if (phases.includes('css')) await page.addStyleTag({ content: process.env.PROFILE_CSS ?? '' });
   if (phases.includes('noedges')) await page.addStyleTag({ content: '.react-flow__edges { display: none }' });
