@@ -100,8 +100,12 @@ function traceSummary(trace: { traceEvents: { name: string; ph: string; ts: numb
       const inside = main.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 2_000 && e.name !== 'RunTask');
       return `  at ${((task.ts - start) / 1000).toFixed(0).padStart(5)} ms: ${(task.dur / 1000).toFixed(1)} ms — ${inside.map((e) => `${e.name} ${(e.dur / 1000).toFixed(1)}`).join(', ')}`;
     });
+  // Each event over 1 ms, in order: whether the work is spread over every frame or comes in bursts.
+  const series = (name: string) => main.filter((e) => e.name === name && e.dur > 1_000).map((e) => (e.dur / 1000).toFixed(1)).join(' ');
   return [
     ...[...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`),
+    `Paint over 1 ms, one by one: ${series('Paint')}`,
+    `Layerize over 1 ms, one by one: ${series('Layerize')}`,
     'long tasks on the main thread:',
     ...long,
   ].join('\n');
@@ -277,7 +281,12 @@ try {
         return `  ${l.width}×${l.height}${l.drawsContent ? '' : ' (no content)'} ${element}: ${reasons.compositingReasons?.join(', ')}`;
       }),
     );
-    console.log(`== ${layers.length} layers\n${named.join('\n')}`);
+    const view = await page.evaluate(() => {
+      const viewport = document.querySelector('.react-flow__viewport')!;
+      const r = viewport.getBoundingClientRect();
+      return `canvas class "${document.querySelector('[data-testid="canvas"]')!.className}", viewport will-change ${getComputedStyle(viewport).willChange}, box ${r.width}×${r.height}`;
+    });
+    console.log(`== ${layers.length} layers (${view})\n${named.join('\n')}`);
   }
   if (phases.includes('trace')) {
     const panning = phases.includes('panning');
