@@ -284,7 +284,11 @@ try {
     const view = await page.evaluate(() => {
       const viewport = document.querySelector('.react-flow__viewport')!;
       const r = viewport.getBoundingClientRect();
-      return `canvas class "${document.querySelector('[data-testid="canvas"]')!.className}", viewport will-change ${getComputedStyle(viewport).willChange}, box ${r.width}×${r.height}`;
+      // No named helper here: tsx would wrap it in a `__name` call the page does not have.
+      const elements = ['body', '[data-testid="canvas"]', '[data-testid="problems-panel"]', '.palette', '.inspector']
+        .map((selector) => `${selector} ${document.querySelector(selector)?.querySelectorAll('*').length ?? 0}`)
+        .join(', ');
+      return `canvas class "${document.querySelector('[data-testid="canvas"]')!.className}", viewport will-change ${getComputedStyle(viewport).willChange}, box ${r.width}×${r.height}; elements: ${elements}`;
     });
     console.log(`== ${layers.length} layers (${view})\n${named.join('\n')}`);
   }
