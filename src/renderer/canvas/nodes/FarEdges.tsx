@@ -10,7 +10,8 @@ const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: 
   const { line, arrow } = dependencyShape(source, target);
   const kind = edge.data.kind;
   return (
-    <g className={`far-edge far-edge--${kind}`} data-id={edge.id} data-testid={`edge-${edge.data.from}-${edge.data.to}`} data-kind={kind}>
+    // `nopan`: a press on a line selects it and does not start a pan, as on React Flow's edges.
+    <g className={`far-edge far-edge--${kind} nopan`} data-id={edge.id} data-testid={`edge-${edge.data.from}-${edge.data.to}`} data-kind={kind}>
       <path d={line} className="far-edge__line" />
       <path d={arrow} className="far-edge__arrow" />
     </g>
