@@ -57,4 +57,31 @@ test.describe('connecting services', () => {
     await expect(app.page.locator('.react-flow__edge')).toHaveCount(edges);
     await expect(app.testId('dirty-marker')).toHaveCount(0);
   });
+
+  test('while the canvas is panned no edge takes the pointer; after the pan a click on one selects it', async ({ app }) => {
+    await app.openExample('codespartan');
+    const path = app.page.locator('.react-flow__edge-interaction').first();
+    await expect(path).toHaveCount(1);
+    // The middle of an edge's hit path, on screen, and what the pointer would find there.
+    const middle = () =>
+      path.evaluate((p: SVGPathElement) => {
+        const at = p.getPointAtLength(p.getTotalLength() / 2).matrixTransform(p.getScreenCTM()!);
+        return { x: at.x, y: at.y, takesPointer: document.elementFromPoint(at.x, at.y)?.closest('.react-flow__edge') !== null };
+      });
+    expect((await middle()).takesPointer).toBe(true);
+
+    const pane = (await app.page.locator('.react-flow__pane').boundingBox())!;
+    // From the pane's top left corner, empty in this example (the controls sit bottom left).
+    await app.page.mouse.move(pane.x + 12, pane.y + 12);
+    await app.page.mouse.down();
+    await app.page.mouse.move(pane.x + 40, pane.y + 30, { steps: 4 });
+    await expect(app.page.locator('.react-flow__pane.dragging')).toHaveCount(1);
+    expect((await middle()).takesPointer).toBe(false);
+    await app.page.mouse.up();
+
+    const after = await middle();
+    expect(after.takesPointer).toBe(true);
+    await app.page.mouse.click(after.x, after.y);
+    await expect(app.testId('inspector-title')).toHaveText(/^Dependency/);
+  });
 });
