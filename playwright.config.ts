@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets several checkouts run their specs side by side.
 const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const PREVIEW_ORIGIN = `http://127.0.0.1:${PREVIEW_PORT}`;
+// A deploy step that waits unusually long (a channel slot, sshd, Docker) is printed with what
+// it waits for, so that a deploy spec that times out says where (src/main/ssh/slow.ts).
+process.env.STACKDRAFT_TRACE_SLOW ??= '1';
 
 /**
  * End-to-end specs drive the built renderer in Debian's Chromium (no browser download)

@@ -2,6 +2,7 @@ import { Agent } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Docker from 'dockerode';
 import type { SshConnection } from '../ssh/connection';
+import { watchSlow } from '../ssh/slow';
 
 /** The newest Engine API the testbed's Docker 20.10 speaks; we use nothing newer. */
 export const DOCKER_API_VERSION = 'v1.41';
@@ -45,9 +46,12 @@ function asSocket(stream: Duplex, silenceMs: number): Duplex {
  */
 function failWhenSilent(stream: Duplex, silenceMs: number): void {
   let timer: NodeJS.Timeout | undefined;
+  let answered: (() => void) | undefined;
   const disarm = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
+    answered?.();
+    answered = undefined;
   };
   const arm = () => {
     disarm();
@@ -63,7 +67,12 @@ function failWhenSilent(stream: Duplex, silenceMs: number): void {
   // Wrapped, not listened to: a 'data' listener would change how the stream flows.
   const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
   (stream as unknown as { write: (...args: unknown[]) => boolean }).write = (...args) => {
+    const request = timer === undefined;
     arm();
+    if (request) {
+      const line = String(args[0]).split('\r\n', 1)[0];
+      void watchSlow(() => `Docker to answer ${line}`, new Promise<void>((resolve) => (answered = resolve)));
+    }
     return write(...args);
   };
   const push = stream.push.bind(stream);

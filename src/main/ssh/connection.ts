@@ -6,6 +6,7 @@ import ssh2, { type AnyAuthMethod, type AuthenticationType, type Client, type Cl
 const { utils } = ssh2;
 import { describeConnectError, SshError } from './errors';
 import { fingerprintOf, keyTypeOf } from './known-hosts';
+import { watchSlow } from './slow';
 import { Slots } from './slots';
 import type { TrustStore } from './trust-store';
 
@@ -36,6 +37,8 @@ export interface ConnectOptions {
   keepAliveIntervalMs?: number;
   /** OpenSSH's default MaxSessions is 10: more parallel channels would be refused. */
   maxChannels?: number;
+  /** How long sshd may take to answer a channel request; default CHANNEL_OPEN_TIMEOUT_MS. */
+  channelOpenTimeoutMs?: number;
   /** Observes each authentication method offered (tests prove a refused key offers none). */
   onAuthAttempt?: (method: AnyAuthMethod['type']) => void;
 }
@@ -48,6 +51,9 @@ const ALGORITHMS_FOR_TYPE: Record<string, string[]> = {
   'ecdsa-sha2-nistp521': ['ecdsa-sha2-nistp521'],
   'ssh-rsa': ['rsa-sha2-512', 'rsa-sha2-256', 'ssh-rsa'],
 };
+
+/** sshd answers a channel request at once; no answer by then means the connection is stuck. */
+export const CHANNEL_OPEN_TIMEOUT_MS = 20_000;
 
 export const describeTarget = (t: SshTarget): string => `${t.user}@${t.address}${t.port === 22 ? '' : `:${t.port}`}`;
 
@@ -67,6 +73,7 @@ export class SshConnection {
     readonly target: SshTarget,
     private readonly client: Client,
     private readonly slots: Slots,
+    private readonly channelOpenTimeoutMs: number,
   ) {
     const lost = () => this.markClosed(new SshError('CONNECTION_LOST', `${describeTarget(target)}: the SSH connection was closed.`));
     // 'end' comes first when the server side dies (sshd killed); nothing more can arrive after it.
@@ -127,7 +134,7 @@ export class SshConnection {
       client.connect(config);
     });
 
-    const connection = new SshConnection(target, client, new Slots(options.maxChannels ?? 10));
+    const connection = new SshConnection(target, client, new Slots(options.maxChannels ?? 10), options.channelOpenTimeoutMs ?? CHANNEL_OPEN_TIMEOUT_MS);
     connection.stats.authAttempts = stats.authAttempts;
     return connection;
   }
@@ -148,11 +155,10 @@ export class SshConnection {
   /** A stream to a unix socket on the host (the Docker socket), counted against the channel cap. */
   async openSocketStream(socketPath: string): Promise<Duplex> {
     if (this.closed) throw new SshError('CONNECTION_LOST', `${describeTarget(this.target)}: the SSH connection is closed.`);
-    const release = await this.slots.acquire();
+    const where = `${describeTarget(this.target)} ${socketPath}`;
+    const release = await watchSlow(() => `a free SSH channel to ${where} (${this.slots.inUse} in use)`, this.slots.acquire());
     try {
-      const stream = await new Promise<ClientChannel>((resolve, reject) => {
-        this.client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => (error ? reject(error) : resolve(channel)));
-      });
+      const stream = await watchSlow(() => `sshd to open a channel to ${where}`, this.openChannel(socketPath));
       stream.once('close', release);
       if (this.closed) {
         stream.destroy();
@@ -171,6 +177,23 @@ export class SshConnection {
         { cause: error },
       );
     }
+  }
+
+  /** One direct-streamlocal channel; fails when sshd does not answer in time (a late channel is closed at once). */
+  private openChannel(socketPath: string): Promise<ClientChannel> {
+    return new Promise<ClientChannel>((resolve, reject) => {
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error(`sshd did not answer the channel request for ${this.channelOpenTimeoutMs / 1000} s`));
+      }, this.channelOpenTimeoutMs);
+      this.client.openssh_forwardOutStreamLocal(socketPath, (error, channel) => {
+        clearTimeout(timer);
+        if (timedOut) channel?.close();
+        else if (error) reject(error);
+        else resolve(channel);
+      });
+    });
   }
 
   close(): void {

@@ -81,4 +81,21 @@ describe('SSH failure modes say what happened and where', () => {
       await pool.closeAll();
     }
   });
+
+  it('a channel request the frozen sshd never answers fails after the channel timeout, naming the socket, and frees its slot', { timeout: 60_000 }, async () => {
+    // Keep-alives far apart: the channel timeout, not the keep-alive, must end the wait.
+    const connection = await SshConnection.connect(targetOf(1), { trust: await trust(), agentSocket: '', keepAliveIntervalMs: 60_000, channelOpenTimeoutMs: 1500 });
+    const frozen = await sshdSessionFor(testbed.hosts[1]!.name, connection.localPort!);
+    try {
+      expect(frozen.length).toBeGreaterThan(0);
+      for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+      const error = await connection.openSocketStream(testbed.hosts[1]!.dockerSocket).catch((e: SshError) => e);
+      expect(error).toMatchObject({ code: 'CHANNEL_FAILED' });
+      expect((error as Error).message).toContain(`cannot open ${testbed.hosts[1]!.dockerSocket} through SSH (sshd did not answer the channel request for 1.5 s)`);
+      expect(connection.channelsInUse).toBe(0);
+    } finally {
+      frozen.forEach((pid) => killQuietly(pid, 'SIGKILL'));
+      connection.close();
+    }
+  });
 });
