@@ -8,6 +8,7 @@ import { useAppStore } from '../store';
 import { FarContext, isFarZoom } from './farView';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { FarEdges } from './nodes/FarEdges';
+import { FarSnapshot } from './nodes/FarSnapshot';
 import { PlanesLegend } from './PlanesLegend';
 import type { DependencyEdge, FlowNode } from './types';
 
@@ -65,7 +66,8 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
  * "Canvas"). Zoomed in, only the boxes on screen are rendered (a pan mounts those coming into
  * view). Far out, where everything is on screen and culling would be work for nothing, the
  * dependencies are drawn together in one SVG (FarEdges) and React Flow keeps only the
- * selected ones. Zoomed in, `is-culling` also gives the view a compositing layer (canvas.css).
+ * selected ones, and while the view is panned a picture stands in for all of it (FarSnapshot).
+ * Zoomed in, `is-culling` also gives the view a compositing layer (canvas.css).
  */
 const LARGE_MAP_NODES = 500;
 
@@ -154,6 +156,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
           <PlanesLegend />
         </Panel>
         {farEdges.length > 0 && <FarEdges edges={farEdges} />}
+        {far && large && <FarSnapshot edges={farEdges} />}
         <FitOnChange />
         <RegisterControls />
       </ReactFlow>

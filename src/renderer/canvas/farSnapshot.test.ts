@@ -1,0 +1,29 @@
+import type { InternalNode } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import { boundsOf, paintOrder, snapshotArea } from './farSnapshot';
+import type { FlowNode } from './types';
+
+const node = (id: string, type: FlowNode['type'], x: number, y: number, z = 0, hidden = false) =>
+  ({ id, type, hidden, position: { x, y }, data: {}, measured: { width: 100, height: 40 }, internals: { positionAbsolute: { x, y }, z, userNode: {} } }) as unknown as InternalNode<FlowNode>;
+
+describe('the picture that stands in for a far-out map during a pan', () => {
+  it('covers the view and half a view around it, cut to where the boxes are', () => {
+    const view = { x: 0, y: 0, width: 1000, height: 600 };
+    expect(snapshotArea(view, { x: -5000, y: -5000, width: 20000, height: 20000 })).toEqual({ x: -500, y: -300, width: 2000, height: 1200 });
+    // A whole map on screen (the fitted view): exactly the map.
+    expect(snapshotArea(view, { x: 100, y: 50, width: 300, height: 200 })).toEqual({ x: 100, y: 50, width: 300, height: 200 });
+    // No box near the view: nothing to draw.
+    expect(snapshotArea(view, { x: 5000, y: 0, width: 100, height: 100 })).toBeNull();
+  });
+
+  it('draws hosts and groups under the lines and services over them, each in their stacking order, hidden ones not at all', () => {
+    const { under, over } = paintOrder([node('s1', 'service', 0, 0, 3), node('h1', 'host', 0, 0, 1), node('g', 'group', 0, 0, 0), node('s2', 'service', 0, 0, 2), node('h2', 'host', 0, 0, 1, true)]);
+    expect(under.map((n) => n.id)).toEqual(['g', 'h1']);
+    expect(over.map((n) => n.id)).toEqual(['s2', 's1']);
+  });
+
+  it('bounds the boxes by where they are drawn, nested ones included', () => {
+    expect(boundsOf([node('a', 'host', -50, 10), node('b', 'service', 200, 300)])).toEqual({ x: -50, y: 10, width: 350, height: 330 });
+    expect(boundsOf([])).toBeNull();
+  });
+});

@@ -1,0 +1,242 @@
+import type { InternalNode } from '@xyflow/react';
+import { dependencyShape, drawnRect } from './edgePath';
+import type { Rect } from './floating';
+import type { DependencyEdge, FlowNode } from './types';
+
+/*
+ * While a large map zoomed far out is panned, one <canvas> shows a picture of its boxes and
+ * lines and the 1,100 box elements are skipped by the browser (content-visibility), so a pan
+ * frame paints one image instead of walking every box (BENCHMARKS.md "Canvas", eighth pass).
+ * The picture copies what the boxes look like from their computed style, so themes, planes,
+ * selection and live status come out as the elements show them.
+ */
+
+/** How a far box looks: read from its element once per picture. */
+export interface BoxLook {
+  background: string;
+  border: string;
+  borderWidth: number;
+  leftColor: string;
+  leftWidth: number;
+  rightColor: string;
+  rightWidth: number;
+  radius: number;
+  dashed: boolean;
+  color: string;
+  font: string;
+  fontSize: number;
+  padLeft: number;
+  padTop: number;
+  opacity: number;
+}
+
+/** Text smaller than this on screen (px) cannot be read: the picture leaves it out. */
+const LEGIBLE_PX = 3;
+
+/**
+ * The part of the map a picture covers: the view and half a view on every side (how far a
+ * pan usually goes before the pointer is let go), within the boxes' bounds. Null when no box
+ * is near the view.
+ */
+export function snapshotArea(view: Rect, bounds: Rect): Rect | null {
+  const x1 = Math.max(view.x - view.width / 2, bounds.x);
+  const y1 = Math.max(view.y - view.height / 2, bounds.y);
+  const x2 = Math.min(view.x + view.width * 1.5, bounds.x + bounds.width);
+  const y2 = Math.min(view.y + view.height * 1.5, bounds.y + bounds.height);
+  return x2 > x1 && y2 > y1 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : null;
+}
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The boxes in drawing order: hosts and groups under the lines, services over them, as on the canvas. */
+export function paintOrder<N extends InternalNode<FlowNode>>(nodes: Iterable<N>): { under: N[]; over: N[] } {
+  const under: N[] = [];
+  const over: N[] = [];
+  for (const node of nodes) {
+    if (node.hidden) continue;
+    (node.type === 'service' ? over : under).push(node);
+  }
+  const byZ = (a: N, b: N) => a.internals.z - b.internals.z;
+  return { under: under.sort(byZ), over: over.sort(byZ) };
+}
+
+export function boundsOf(nodes: Iterable<InternalNode<FlowNode>>): Rect | null {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (const node of nodes) {
+    if (node.hidden) continue;
+    const r = drawnRect(node);
+    x1 = Math.min(x1, r.x);
+    y1 = Math.min(y1, r.y);
+    x2 = Math.max(x2, r.x + r.width);
+    y2 = Math.max(y2, r.y + r.height);
+  }
+  return x2 > x1 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : null;
+}
+
+/** The look of a box element, from its computed style. */
+export function lookOf(element: Element): BoxLook {
+  const s = getComputedStyle(element);
+  const px = (value: string) => Number.parseFloat(value) || 0;
+  return {
+    background: s.backgroundColor,
+    border: s.borderTopColor,
+    borderWidth: px(s.borderTopWidth),
+    leftColor: s.borderLeftColor,
+    leftWidth: px(s.borderLeftWidth),
+    rightColor: s.borderRightColor,
+    rightWidth: px(s.borderRightWidth),
+    radius: px(s.borderTopLeftRadius),
+    dashed: s.borderTopStyle === 'dashed',
+    color: s.color,
+    font: `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+    fontSize: px(s.fontSize),
+    padLeft: px(s.paddingLeft),
+    padTop: px(s.paddingTop),
+    opacity: Number.parseFloat(s.opacity) || 1,
+  };
+}
+
+export interface SnapshotScene {
+  area: Rect;
+  /** Flow units to canvas pixels: the zoom times the device pixel ratio. */
+  scale: number;
+  /** Screen zoom, for deciding which text is legible. */
+  zoom: number;
+  under: { rect: Rect; look: BoxLook; label: string }[];
+  lines: { source: InternalNode; target: InternalNode; kind: 'hard' | 'soft' }[];
+  over: { rect: Rect; look: BoxLook; label: string }[];
+  edgeColors: { hard: string; soft: string };
+}
+
+/** Draws the scene; the canvas is sized to the area at `scale`. */
+export function paintSnapshot(ctx: CanvasRenderingContext2D, scene: SnapshotScene): void {
+  const { area, scale } = scene;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+  for (const box of scene.under) paintBox(ctx, box, scene.zoom);
+  paintLines(ctx, scene);
+  for (const box of scene.over) paintBox(ctx, box, scene.zoom);
+}
+
+/** Each kind's lines as one path and its arrowheads as another: four strokes for 2,000+ lines. */
+function paintLines(ctx: CanvasRenderingContext2D, scene: SnapshotScene): void {
+  for (const kind of ['hard', 'soft'] as const) {
+    const lines: string[] = [];
+    const arrows: string[] = [];
+    for (const edge of scene.lines) {
+      if (edge.kind !== kind) continue;
+      const { line, arrow } = dependencyShape(edge.source, edge.target);
+      lines.push(line);
+      arrows.push(arrow);
+    }
+    if (lines.length === 0) continue;
+    const color = scene.edgeColors[kind];
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 1.7;
+    ctx.setLineDash(kind === 'soft' ? [6, 5] : []);
+    ctx.stroke(new Path2D(lines.join(' ')));
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([]);
+    const heads = new Path2D(arrows.join(' '));
+    ctx.fill(heads);
+    ctx.stroke(heads);
+  }
+}
+
+/** A box as CSS draws it: background, border inside the edge, the wider left (plane) and right (status) borders, the name. */
+function paintBox(ctx: CanvasRenderingContext2D, box: { rect: Rect; look: BoxLook; label: string }, zoom: number): void {
+  const { rect: r, look } = box;
+  const radius = Math.min(look.radius, r.width / 2, r.height / 2);
+  ctx.globalAlpha = look.opacity;
+  ctx.beginPath();
+  ctx.roundRect(r.x, r.y, r.width, r.height, radius);
+  ctx.fillStyle = look.background;
+  ctx.fill();
+  const w = look.borderWidth;
+  if (w > 0) {
+    ctx.beginPath();
+    ctx.roundRect(r.x + w / 2, r.y + w / 2, r.width - w, r.height - w, Math.max(0, radius - w / 2));
+    ctx.strokeStyle = look.border;
+    ctx.lineWidth = w;
+    ctx.setLineDash(look.dashed ? [w * 3, w * 2] : []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  if (look.leftWidth > w) {
+    ctx.beginPath();
+    ctx.roundRect(r.x, r.y, look.leftWidth, r.height, [radius, 0, 0, radius]);
+    ctx.fillStyle = look.leftColor;
+    ctx.fill();
+  }
+  if (look.rightWidth > w) {
+    ctx.beginPath();
+    ctx.roundRect(r.x + r.width - look.rightWidth, r.y, look.rightWidth, r.height, [0, radius, radius, 0]);
+    ctx.fillStyle = look.rightColor;
+    ctx.fill();
+  }
+  const textX = r.x + look.leftWidth + look.padLeft;
+  const room = r.x + r.width - Math.max(look.rightWidth, w) - textX;
+  if (look.fontSize * zoom >= LEGIBLE_PX && box.label && room > 0) {
+    ctx.fillStyle = look.color;
+    ctx.font = look.font;
+    ctx.textBaseline = 'top';
+    // maxWidth keeps a long name inside its box, where the element cuts it with an ellipsis.
+    ctx.fillText(box.label, textX, r.y + w + look.padTop, room);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** The far box element of each node on the page, by node id (one query for all). */
+export function boxElements(root: ParentNode): Map<string, Element> {
+  const boxes = new Map<string, Element>();
+  for (const wrapper of root.querySelectorAll('.react-flow__node')) {
+    const id = wrapper.getAttribute('data-id');
+    const box = wrapper.firstElementChild;
+    if (id && box) boxes.set(id, box);
+  }
+  return boxes;
+}
+
+/** The scene for the current view: what the picture shows, and how each box looks now. */
+export function sceneFor(args: {
+  nodeLookup: Map<string, InternalNode<FlowNode>>;
+  edges: readonly DependencyEdge[];
+  transform: [number, number, number];
+  viewSize: { width: number; height: number };
+  dpr: number;
+  boxes: Map<string, Element>;
+  edgeColors: { hard: string; soft: string };
+}): SnapshotScene | null {
+  const [tx, ty, zoom] = args.transform;
+  const bounds = boundsOf(args.nodeLookup.values());
+  if (!bounds) return null;
+  const view = { x: -tx / zoom, y: -ty / zoom, width: args.viewSize.width / zoom, height: args.viewSize.height / zoom };
+  const area = snapshotArea(view, bounds);
+  if (!area) return null;
+  const { under, over } = paintOrder(args.nodeLookup.values());
+  // Boxes alike in class, plane and status look alike: one style read for each kind (a map has a few dozen).
+  const looks = new Map<string, BoxLook>();
+  const look = (element: Element) => {
+    const key = `${element.className}|${element.getAttribute('style')}|${element.getAttribute('data-status')}|${element.getAttribute('data-level')}`;
+    let found = looks.get(key);
+    if (!found) looks.set(key, (found = lookOf(element)));
+    return found;
+  };
+  const drawn = (node: InternalNode<FlowNode>) => {
+    const element = args.boxes.get(node.id);
+    const rect = drawnRect(node);
+    return element && overlaps(rect, area) ? [{ rect, look: look(element), label: element.textContent ?? '' }] : [];
+  };
+  const lines = args.edges.flatMap((edge) => {
+    const source = args.nodeLookup.get(edge.source);
+    const target = args.nodeLookup.get(edge.target);
+    return source && target && edge.data ? [{ source, target, kind: edge.data.kind }] : [];
+  });
+  return { area, scale: zoom * args.dpr, zoom, under: under.flatMap(drawn), lines, over: over.flatMap(drawn), edgeColors: args.edgeColors };
+}
