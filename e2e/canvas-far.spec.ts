@@ -194,3 +194,58 @@ test('panning a large map far out shows a picture of its boxes in their place; l
   await box.click();
   await expect(app.testId('inspector-title')).toHaveText(new RegExp(`^Service · ${found!.name}`));
 });
+
+test('dragging a box of a large map far out: the picture stands in for the others, the box and its lines follow the pointer, let go it stays there', async ({ app, workDir }) => {
+  test.setTimeout(180_000);
+  const topology = generateTopology(60, 10);
+  const file = join(workDir, 'big.stackdraft.yaml');
+  await writeFile(file, serializeTopology(topology));
+  await app.openPath(file);
+  await expect(app.page.locator('.react-flow__node-service')).toHaveCount(topology.services.length, { timeout: 60_000 });
+  await app.zoomUntilFar(false);
+  await app.zoomUntilFar(true);
+  await app.viewSettled();
+  const found = await app.page.evaluate(() => {
+    for (const element of document.querySelectorAll<HTMLElement>('.svc-far')) {
+      const r = element.getBoundingClientRect();
+      const x = r.x + r.width / 2;
+      const y = r.y + r.height / 2;
+      if (r.y > 200 && document.elementFromPoint(x, y) === element) return { testId: element.dataset.testid!, x, y };
+    }
+    return null;
+  });
+  expect(found).not.toBeNull();
+  const box = app.testId(found!.testId);
+  const before = (await box.boundingBox())!;
+
+  await app.page.mouse.move(found!.x, found!.y);
+  await app.page.mouse.down();
+  await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
+  await app.page.mouse.move(found!.x + 8, found!.y + 12, { steps: 4 });
+  await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
+  await expect(app.testId('far-snapshot-live')).toBeVisible();
+  const background = await box.evaluate((e) => {
+    const probe = document.createElement('canvas').getContext('2d')!;
+    probe.fillStyle = getComputedStyle(e).backgroundColor;
+    probe.fillRect(0, 0, 1, 1);
+    return [...probe.getImageData(0, 0, 1, 1).data];
+  });
+  // Read from a layer: the box is where the pointer took it (on the live layer), no longer where it was (on the picture).
+  const pixel = (layer: string, point: { x: number; y: number }) =>
+    app.testId(layer).evaluate((canvas: HTMLCanvasElement, p) => {
+      const r = canvas.getBoundingClientRect();
+      return [...canvas.getContext('2d')!.getImageData(Math.floor(((p.x - r.left) * canvas.width) / r.width), Math.floor(((p.y - r.top) * canvas.height) / r.height), 1, 1).data];
+    }, point);
+  const moved = await pixel('far-snapshot-live', { x: found!.x + 8, y: found!.y + 12 });
+  for (const i of [0, 1, 2]) expect(Math.abs(moved[i]! - background[i]!)).toBeLessThanOrEqual(3);
+  const left = await pixel('far-snapshot', { x: found!.x, y: found!.y });
+  expect([0, 1, 2].some((i) => Math.abs(left[i]! - background[i]!) > 3)).toBe(true);
+  await app.screenshot('canvas-far-dragging');
+  await app.page.mouse.up();
+
+  await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
+  const after = (await box.boundingBox())!;
+  expect(after.x).toBeGreaterThan(before.x + 2);
+  expect(after.y).toBeGreaterThan(before.y + 2);
+  await expect(app.testId('undo-button')).toBeEnabled();
+});

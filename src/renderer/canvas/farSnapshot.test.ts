@@ -1,6 +1,6 @@
 import type { InternalNode } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, paintOrder, snapshotArea } from './farSnapshot';
+import { boundsOf, paintOrder, snapshotArea, withDescendants } from './farSnapshot';
 import type { FlowNode } from './types';
 
 const node = (id: string, type: FlowNode['type'], x: number, y: number, z = 0, hidden = false) =>
@@ -25,5 +25,11 @@ describe('the picture that stands in for a far-out map during a pan', () => {
   it('bounds the boxes by where they are drawn, nested ones included', () => {
     expect(boundsOf([node('a', 'host', -50, 10), node('b', 'service', 200, 300)])).toEqual({ x: -50, y: 10, width: 350, height: 330 });
     expect(boundsOf([])).toBeNull();
+  });
+
+  it('a dragged host carries its services (and what is nested in them); a dragged service only itself', () => {
+    const nodes = [{ id: 'env' }, { id: 'h1', parentId: 'env' }, { id: 's1', parentId: 'h1' }, { id: 's2', parentId: 'h1' }, { id: 'h2', parentId: 'env' }, { id: 's3', parentId: 'h2' }];
+    expect([...withDescendants(['h1'], nodes)].sort()).toEqual(['h1', 's1', 's2']);
+    expect([...withDescendants(['s3', 's1'], nodes)].sort()).toEqual(['s1', 's3']);
   });
 });

@@ -99,16 +99,28 @@ export function lookOf(element: Element): BoxLook {
   };
 }
 
+type Line = { source: InternalNode; target: InternalNode; kind: 'hard' | 'soft' };
+type Box = { rect: Rect; look: BoxLook; label: string };
+
 export interface SnapshotScene {
   area: Rect;
   /** Flow units to canvas pixels: the zoom times the device pixel ratio. */
   scale: number;
   /** Screen zoom, for deciding which text is legible. */
   zoom: number;
-  under: { rect: Rect; look: BoxLook; label: string }[];
-  lines: { source: InternalNode; target: InternalNode; kind: 'hard' | 'soft' }[];
-  over: { rect: Rect; look: BoxLook; label: string }[];
+  under: Box[];
+  lines: Line[];
+  over: Box[];
   edgeColors: { hard: string; soft: string };
+  /** What a drag moves (its boxes and their lines): drawn on their own layer, move by move. */
+  live: LiveParts;
+}
+
+/** The boxes a drag moves, looked up again at each move, and every line that ends at one of them. */
+export interface LiveParts {
+  under: { id: string; look: BoxLook; label: string }[];
+  over: { id: string; look: BoxLook; label: string }[];
+  edges: { source: string; target: string; kind: 'hard' | 'soft' }[];
 }
 
 /** Draws the scene; the canvas is sized to the area at `scale`. */
@@ -118,16 +130,37 @@ export function paintSnapshot(ctx: CanvasRenderingContext2D, scene: SnapshotScen
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
   for (const box of scene.under) paintBox(ctx, box, scene.zoom);
-  paintLines(ctx, scene);
+  paintLines(ctx, scene, scene.lines);
   for (const box of scene.over) paintBox(ctx, box, scene.zoom);
 }
 
+/** Draws what a drag moves where it is now, on the layer over the picture (cleared first). */
+export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, nodeLookup: ReadonlyMap<string, InternalNode<FlowNode>>): void {
+  const { area, scale } = scene;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+  const boxes = (parts: LiveParts['under']) =>
+    parts.flatMap(({ id, look, label }) => {
+      const node = nodeLookup.get(id);
+      return node ? [{ rect: drawnRect(node), look, label }] : [];
+    });
+  for (const box of boxes(scene.live.under)) paintBox(ctx, box, scene.zoom);
+  const lines = scene.live.edges.flatMap(({ source, target, kind }) => {
+    const from = nodeLookup.get(source);
+    const to = nodeLookup.get(target);
+    return from && to ? [{ source: from, target: to, kind }] : [];
+  });
+  paintLines(ctx, scene, lines);
+  for (const box of boxes(scene.live.over)) paintBox(ctx, box, scene.zoom);
+}
+
 /** Each kind's lines as one path and its arrowheads as another: four strokes for 2,000+ lines. */
-function paintLines(ctx: CanvasRenderingContext2D, scene: SnapshotScene): void {
+function paintLines(ctx: CanvasRenderingContext2D, scene: Pick<SnapshotScene, 'edgeColors'>, all: readonly Line[]): void {
   for (const kind of ['hard', 'soft'] as const) {
     const lines: string[] = [];
     const arrows: string[] = [];
-    for (const edge of scene.lines) {
+    for (const edge of all) {
       if (edge.kind !== kind) continue;
       const { line, arrow } = dependencyShape(edge.source, edge.target);
       lines.push(line);
@@ -150,7 +183,7 @@ function paintLines(ctx: CanvasRenderingContext2D, scene: SnapshotScene): void {
 }
 
 /** A box as CSS draws it: background, border inside the edge, the wider left (plane) and right (status) borders, the name. */
-function paintBox(ctx: CanvasRenderingContext2D, box: { rect: Rect; look: BoxLook; label: string }, zoom: number): void {
+function paintBox(ctx: CanvasRenderingContext2D, box: Box, zoom: number): void {
   const { rect: r, look } = box;
   const radius = Math.min(look.radius, r.width / 2, r.height / 2);
   ctx.globalAlpha = look.opacity;
@@ -203,7 +236,21 @@ export function boxElements(root: ParentNode): Map<string, Element> {
   return boxes;
 }
 
-/** The scene for the current view: what the picture shows, and how each box looks now. */
+/** The ids of `roots` and of every box nested in them (a dragged host carries its services). */
+export function withDescendants(roots: Iterable<string>, nodes: readonly { id: string; parentId?: string }[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const node of nodes) if (node.parentId) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node.id]);
+  const all = new Set<string>();
+  const visit = (id: string) => {
+    if (all.has(id)) return;
+    all.add(id);
+    for (const child of children.get(id) ?? []) visit(child);
+  };
+  for (const id of roots) visit(id);
+  return all;
+}
+
+/** The scene for the current view: what the picture shows, and how each box looks now. `moving`: what a drag moves, kept off the picture. */
 export function sceneFor(args: {
   nodeLookup: Map<string, InternalNode<FlowNode>>;
   edges: readonly DependencyEdge[];
@@ -212,8 +259,10 @@ export function sceneFor(args: {
   dpr: number;
   boxes: Map<string, Element>;
   edgeColors: { hard: string; soft: string };
+  moving?: ReadonlySet<string>;
 }): SnapshotScene | null {
   const [tx, ty, zoom] = args.transform;
+  const moving = args.moving ?? new Set<string>();
   const bounds = boundsOf(args.nodeLookup.values());
   if (!bounds) return null;
   const view = { x: -tx / zoom, y: -ty / zoom, width: args.viewSize.width / zoom, height: args.viewSize.height / zoom };
@@ -228,15 +277,26 @@ export function sceneFor(args: {
     if (!found) looks.set(key, (found = lookOf(element)));
     return found;
   };
-  const drawn = (node: InternalNode<FlowNode>) => {
+  const live: LiveParts = { under: [], over: [], edges: [] };
+  const drawn = (layer: 'under' | 'over') => (node: InternalNode<FlowNode>) => {
     const element = args.boxes.get(node.id);
+    if (!element) return [];
+    if (moving.has(node.id)) {
+      live[layer].push({ id: node.id, look: look(element), label: element.textContent ?? '' });
+      return [];
+    }
     const rect = drawnRect(node);
-    return element && overlaps(rect, area) ? [{ rect, look: look(element), label: element.textContent ?? '' }] : [];
+    return overlaps(rect, area) ? [{ rect, look: look(element), label: element.textContent ?? '' }] : [];
   };
   const lines = args.edges.flatMap((edge) => {
     const source = args.nodeLookup.get(edge.source);
     const target = args.nodeLookup.get(edge.target);
-    return source && target && edge.data ? [{ source, target, kind: edge.data.kind }] : [];
+    if (!source || !target || !edge.data) return [];
+    if (moving.has(edge.source) || moving.has(edge.target)) {
+      live.edges.push({ source: edge.source, target: edge.target, kind: edge.data.kind });
+      return [];
+    }
+    return [{ source, target, kind: edge.data.kind }];
   });
-  return { area, scale: zoom * args.dpr, zoom, under: under.flatMap(drawn), lines, over: over.flatMap(drawn), edgeColors: args.edgeColors };
+  return { area, scale: zoom * args.dpr, zoom, under: under.flatMap(drawn('under')), lines, over: over.flatMap(drawn('over')), edgeColors: args.edgeColors, live };
 }

@@ -1,39 +1,46 @@
 import { useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { boxElements, paintSnapshot, sceneFor } from '../farSnapshot';
+import { boxElements, paintLive, paintSnapshot, sceneFor, withDescendants, type SnapshotScene } from '../farSnapshot';
 import type { DependencyEdge, FlowNode } from '../types';
 
 /** On the canvas root while the picture stands in for the boxes (canvas.css hides them). */
 export const SNAPSHOT_CLASS = 'is-snapshot';
 
+type State = ReactFlowState<FlowNode, DependencyEdge>;
+
 /**
- * While a large map zoomed far out is panned, a picture of it stands in for its boxes and lines
- * (farSnapshot.ts). It is painted at the pan's first move — a press that does not move (a click
- * to clear the selection) changes nothing — and the boxes come back when the pointer is let go.
+ * While a large map zoomed far out is panned, or a box of it dragged, a picture of it stands in
+ * for its boxes and lines (farSnapshot.ts); what a drag moves is drawn over it on a layer of its
+ * own, move by move. The picture is painted at the first move — a press that does not move (a
+ * click) changes nothing — and the boxes come back when the pointer is let go.
  */
 export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
   const store = useStoreApi<FlowNode, DependencyEdge>();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const pictureRef = useRef<HTMLCanvasElement>(null);
+  const liveRef = useRef<HTMLCanvasElement>(null);
   const edgesRef = useRef(edges);
   edgesRef.current = edges;
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    const root = canvas?.closest('.canvas');
-    if (!canvas || !root) return;
-    let start: ReactFlowState['transform'] | null = null;
-    let shown = false;
+    const picture = pictureRef.current;
+    const live = liveRef.current;
+    const root = picture?.closest('.canvas');
+    if (!picture || !live || !root) return;
+    let mode: 'idle' | 'pan' | 'drag' = 'idle';
+    let panStart: State['transform'] | null = null;
+    let lastNodes: State['nodes'] | null = null;
+    let scene: SnapshotScene | null = null;
+
     const hide = () => {
-      shown = false;
+      mode = 'idle';
+      scene = null;
       root.classList.remove(SNAPSHOT_CLASS);
       // A picture of a big view is megabytes: give them back between pans.
-      canvas.width = 0;
-      canvas.height = 0;
+      for (const canvas of [picture, live]) canvas.width = canvas.height = 0;
     };
-    const show = (state: ReactFlowState<FlowNode, DependencyEdge>) => {
-      shown = true;
+    const show = (state: State, moving?: ReadonlySet<string>) => {
       const style = getComputedStyle(root);
-      const scene = sceneFor({
+      scene = sceneFor({
         nodeLookup: state.nodeLookup,
         edges: edgesRef.current,
         transform: state.transform,
@@ -41,26 +48,49 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
         dpr: window.devicePixelRatio || 1,
         boxes: boxElements(root),
         edgeColors: { hard: style.getPropertyValue('--edge-hard').trim(), soft: style.getPropertyValue('--edge-soft').trim() },
+        moving,
       });
-      const ctx = scene && canvas.getContext('2d');
+      const ctx = scene && picture.getContext('2d');
       if (!scene || !ctx) return;
-      canvas.style.left = `${scene.area.x}px`;
-      canvas.style.top = `${scene.area.y}px`;
-      canvas.style.width = `${scene.area.width}px`;
-      canvas.style.height = `${scene.area.height}px`;
-      canvas.width = Math.ceil(scene.area.width * scene.scale);
-      canvas.height = Math.ceil(scene.area.height * scene.scale);
+      for (const canvas of moving ? [picture, live] : [picture]) {
+        canvas.style.left = `${scene.area.x}px`;
+        canvas.style.top = `${scene.area.y}px`;
+        canvas.style.width = `${scene.area.width}px`;
+        canvas.style.height = `${scene.area.height}px`;
+        canvas.width = Math.ceil(scene.area.width * scene.scale);
+        canvas.height = Math.ceil(scene.area.height * scene.scale);
+      }
       paintSnapshot(ctx, scene);
       root.classList.add(SNAPSHOT_CLASS);
     };
+    const repaintLive = (state: State) => {
+      const ctx = live.getContext('2d');
+      if (scene && ctx) paintLive(ctx, scene, state.nodeLookup);
+    };
+
     const unsubscribe = store.subscribe((state) => {
-      if (!state.paneDragging) {
-        start = null;
-        if (shown) hide();
-      } else if (!start) {
-        start = state.transform;
-      } else if (!shown && (state.transform[0] !== start[0] || state.transform[1] !== start[1])) {
-        show(state);
+      if (state.paneDragging) {
+        if (mode !== 'idle') return;
+        if (!panStart) panStart = state.transform;
+        else if (state.transform[0] !== panStart[0] || state.transform[1] !== panStart[1]) {
+          mode = 'pan';
+          show(state);
+        }
+        return;
+      }
+      panStart = null;
+      if (mode === 'pan') hide();
+      if (state.nodes === lastNodes) return;
+      lastNodes = state.nodes;
+      const dragged = state.nodes.filter((n) => n.dragging);
+      if (dragged.length === 0) {
+        if (mode === 'drag') hide();
+      } else if (mode === 'idle') {
+        mode = 'drag';
+        show(state, withDescendants(dragged.map((n) => n.id), state.nodes));
+        repaintLive(state);
+      } else {
+        repaintLive(state);
       }
     });
     return () => {
@@ -71,7 +101,8 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
 
   return (
     <ViewportPortal>
-      <canvas ref={canvasRef} className="far-snapshot" data-testid="far-snapshot" aria-hidden="true" />
+      <canvas ref={pictureRef} className="far-snapshot" data-testid="far-snapshot" aria-hidden="true" />
+      <canvas ref={liveRef} className="far-snapshot far-snapshot--live" data-testid="far-snapshot-live" aria-hidden="true" />
     </ViewportPortal>
   );
 }
