@@ -201,7 +201,17 @@ try {
     await (drop ? drop(release) : release());
   };
   // By id: zoomed in, only the boxes on screen are in the page, so an index names another one.
-  const nodeId = await page.locator('.react-flow__node-service').nth(500).getAttribute('data-id');
+  // One whose middle a press reaches, with room to move right and down (not under a panel).
+  const nodeId = await page.evaluate(() => {
+    const all = [...document.querySelectorAll<HTMLElement>('.react-flow__node-service')];
+    // (No named inner functions: tsx would wrap them in a helper the page does not have.)
+    const reachable = all.filter(
+      (n) =>
+        document.elementFromPoint(n.getBoundingClientRect().x + n.getBoundingClientRect().width / 2, n.getBoundingClientRect().y + n.getBoundingClientRect().height / 2)?.closest('.react-flow__node') === n &&
+        document.elementFromPoint(n.getBoundingClientRect().x + 150, n.getBoundingClientRect().y + 70)?.closest('.react-flow'),
+    );
+    return (reachable[Math.floor(reachable.length / 2)] ?? all[500])!.getAttribute('data-id');
+  });
   const dragged = page.locator(`.react-flow__node[data-id="${nodeId}"]`);
   if (phases.includes('zoomed')) {
     // As the bench does: the mouse wheel over the node until the view is at 100 %.

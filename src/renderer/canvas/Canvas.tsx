@@ -92,7 +92,18 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
   // Stable handlers: React Flow copies every changed prop into its store, one update each,
   // and every node and edge re-checks its selectors on each update — per drag move, since
   // a move re-renders this component (bench/canvas.bench.ts, BENCHMARKS.md "Canvas").
-  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_event, _node, dragged) => commitDrag(dragged.map((n) => n.id)), [commitDrag]);
+  const setPointerGesture = useAppStore((s) => s.setPointerGesture);
+  const onNodeDragStart = useCallback(() => setPointerGesture(true), [setPointerGesture]);
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>(
+    (_event, _node, dragged) => {
+      setPointerGesture(false);
+      commitDrag(dragged.map((n) => n.id));
+    },
+    [commitDrag, setPointerGesture],
+  );
+  // Only moves the pointer makes (a drag of the pane, the wheel): a programmatic fit has no event.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => event && setPointerGesture(true), [setPointerGesture]);
+  const onMoveEnd = useCallback(() => setPointerGesture(false), [setPointerGesture]);
   const onConnect = useCallback<OnConnect>(({ source, target }) => connect(parseNodeId(source).id, parseNodeId(target).id), [connect]);
   const onConnectEnd = useCallback<OnConnectEnd>(
     (event, state) => {
@@ -137,7 +148,10 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         maxZoom={2.5}
         nodesDraggable={editable}
         nodesConnectable={editable}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         snapToGrid={snapToGrid}

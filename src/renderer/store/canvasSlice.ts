@@ -8,6 +8,10 @@ import type { CanvasSlice, SliceCreator } from './types';
 export const createCanvasSlice: SliceCreator<CanvasSlice> = (set, get) => ({
   nodes: [],
   edges: [],
+  pointerGesture: false,
+  setPointerGesture(active) {
+    if (get().pointerGesture !== active) set({ pointerGesture: active });
+  },
   onNodesChange(changes) {
     const nodes = applyNodeChanges(changes, get().nodes);
     const selectionChanged = changes.some((c) => c.type === 'select');

@@ -3,7 +3,7 @@ import { IpcError, type ChannelName, type OpenedFile, type Recovered, type Reque
 import { sampleTopology } from '../../shared/view/testing';
 import { createAppStore } from './createAppStore';
 import { historyOf } from './history';
-import { AUTOSAVE_DELAY_MS } from './recoverySlice';
+import { AUTOSAVE_DELAY_MS, GESTURE_RECHECK_MS } from './recoverySlice';
 import type { StoreDeps } from './types';
 
 type Handlers = { [C in ChannelName]?: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
@@ -223,6 +223,23 @@ describe('never lose work', () => {
       await vi.advanceTimersByTimeAsync(5_000);
       await s().autosave();
       expect(saves()).toBe(before);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a save due while a box is dragged or the view panned waits for the gesture to end, then happens', async () => {
+    vi.useFakeTimers();
+    try {
+      const { s, calls } = await setup();
+      const saves = () => calls.filter(([c]) => c === 'recovery.save').length;
+      s().updateService('db', { image: 'postgres:18' });
+      s().setPointerGesture(true);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 4);
+      expect(saves()).toBe(0);
+      s().setPointerGesture(false);
+      await vi.advanceTimersByTimeAsync(GESTURE_RECHECK_MS + 10);
+      expect(saves()).toBe(1);
     } finally {
       vi.useRealTimers();
     }

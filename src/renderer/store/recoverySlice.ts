@@ -6,6 +6,8 @@ import type { AppState, SliceCreator, StoreDeps } from './types';
 
 /** How long edits settle before they are autosaved: often enough to lose at most a second of work. */
 export const AUTOSAVE_DELAY_MS = 800;
+/** How often a save that met a drag or pan in progress looks again: a 1,000-service map takes ~50 ms to send, a dropped frame mid-gesture. */
+export const GESTURE_RECHECK_MS = 200;
 
 /**
  * Never lose work: every change to a dirty document is autosaved (debounced) to the
@@ -20,6 +22,11 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
     let pendingSince: number | null = null;
     /** Whether the recovery file holds something of ours, to discard when the document is clean again. */
     let written = false;
+    /** Saves now, or once the pointer gesture under way has ended (a drag changes nothing before its drop). */
+    const saveWhenStill = () => {
+      if (get().pointerGesture) timer = setTimeout(saveWhenStill, GESTURE_RECHECK_MS);
+      else void get().autosave();
+    };
 
     api.subscribe((state: AppState, previous: AppState) => {
       if (state.topology === previous.topology && state.dirty === previous.dirty) return;
@@ -31,7 +38,7 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
         const now = Date.now();
         pendingSince ??= now;
         const maxWait = pendingSince + interval * 1000 - now;
-        timer = setTimeout(() => void get().autosave(), Math.max(0, Math.min(AUTOSAVE_DELAY_MS, maxWait)));
+        timer = setTimeout(saveWhenStill, Math.max(0, Math.min(AUTOSAVE_DELAY_MS, maxWait)));
       } else if (!state.dirty) pendingSince = null;
       if (!state.dirty && written) {
         written = false;

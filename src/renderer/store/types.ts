@@ -113,6 +113,9 @@ export interface CanvasSlice {
   edges: DependencyEdge[];
   onNodesChange: OnNodesChange<FlowNode>;
   onEdgesChange: OnEdgesChange<DependencyEdge>;
+  /** A box is being dragged or the view moved by the pointer: background work (autosave) waits for its end. */
+  pointerGesture: boolean;
+  setPointerGesture(active: boolean): void;
 }
 
 export type AppState = DocumentSlice & UiSlice & SelectionSlice & DeploySlice & CanvasSlice & EditorSlice & RecoverySlice;
