@@ -217,6 +217,9 @@ test('dragging a box of a large map far out: the picture stands in for the other
   expect(found).not.toBeNull();
   const box = app.testId(found!.testId);
   const before = (await box.boundingBox())!;
+  const id = found!.testId.replace(/^service-/, '');
+  const line = app.page.locator(`.far-edge[data-testid^="edge-${id}-"] .far-edge__line, .far-edge[data-testid$="-${id}"] .far-edge__line`).first();
+  const lineBefore = await line.getAttribute('d');
 
   await app.page.mouse.move(found!.x, found!.y);
   await app.page.mouse.down();
@@ -247,5 +250,7 @@ test('dragging a box of a large map far out: the picture stands in for the other
   const after = (await box.boundingBox())!;
   expect(after.x).toBeGreaterThan(before.x + 2);
   expect(after.y).toBeGreaterThan(before.y + 2);
+  // Its lines, left alone during the drag, follow it at the drop.
+  await expect(line).not.toHaveAttribute('d', lineBefore!);
   await expect(app.testId('undo-button')).toBeEnabled();
 });

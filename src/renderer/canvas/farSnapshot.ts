@@ -134,26 +134,44 @@ export function paintSnapshot(ctx: CanvasRenderingContext2D, scene: SnapshotScen
   for (const box of scene.over) paintBox(ctx, box, scene.zoom);
 }
 
-/** Draws what a drag moves where it is now, on the layer over the picture (cleared first). */
-export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, nodeLookup: ReadonlyMap<string, InternalNode<FlowNode>>): void {
+/** Room around what the live layer drew, for line widths, arrowheads and curves bowing out (flow units). */
+const LIVE_MARGIN = 40;
+
+/**
+ * Draws what a drag moves where it is now, on the layer over the picture. Only where the
+ * last move drew is cleared (`previous`), so a move repaints a few boxes' worth of pixels,
+ * not the whole layer. Returns where this move drew, for the next.
+ */
+export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, nodeLookup: ReadonlyMap<string, InternalNode<FlowNode>>, previous: Rect | null): Rect | null {
   const { area, scale } = scene;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
+  if (previous) ctx.clearRect(previous.x, previous.y, previous.width, previous.height);
   const boxes = (parts: LiveParts['under']) =>
     parts.flatMap(({ id, look, label }) => {
       const node = nodeLookup.get(id);
       return node ? [{ rect: drawnRect(node), look, label }] : [];
     });
-  for (const box of boxes(scene.live.under)) paintBox(ctx, box, scene.zoom);
+  const under = boxes(scene.live.under);
+  for (const box of under) paintBox(ctx, box, scene.zoom);
   const lines = scene.live.edges.flatMap(({ source, target, kind }) => {
     const from = nodeLookup.get(source);
     const to = nodeLookup.get(target);
     return from && to ? [{ source: from, target: to, kind }] : [];
   });
   paintLines(ctx, scene, lines);
-  for (const box of boxes(scene.live.over)) paintBox(ctx, box, scene.zoom);
+  const over = boxes(scene.live.over);
+  for (const box of over) paintBox(ctx, box, scene.zoom);
+  const drawn = [...under, ...over].map((b) => b.rect).concat(lines.flatMap((l) => [drawnRect(l.source), drawnRect(l.target)]));
+  return drawn.length === 0 ? null : grow(union(drawn), LIVE_MARGIN);
 }
+
+function union(rects: readonly Rect[]): Rect {
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
+}
+
+const grow = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by });
 
 /** Each kind's lines as one path and its arrowheads as another: four strokes for 2,000+ lines. */
 function paintLines(ctx: CanvasRenderingContext2D, scene: Pick<SnapshotScene, 'edgeColors'>, all: readonly Line[]): void {

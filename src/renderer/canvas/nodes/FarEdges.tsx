@@ -25,8 +25,12 @@ const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: 
  * BENCHMARKS.md "Canvas"). A click selects the dependency (Shift, Ctrl or ⌘ adds it), and a
  * selected one is handed back to React Flow, which draws it highlighted.
  */
+const selectNothing = () => null;
+
 export function FarEdges({ edges }: { edges: DependencyEdge[] }) {
-  useStore(selectDrawnNodes);
+  // While a box is dragged the picture stands in for these lines (FarSnapshot): they catch up at the drop.
+  const gesture = useAppStore((s) => s.pointerGesture);
+  useStore(gesture ? selectNothing : selectDrawnNodes);
   const lookup = useStoreApi().getState().nodeLookup;
   const onClick = (event: MouseEvent<SVGSVGElement>) => {
     const id = (event.target as Element).closest('.far-edge')?.getAttribute('data-id');

@@ -1,6 +1,7 @@
 import { useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { boxElements, paintLive, paintSnapshot, sceneFor, withDescendants, type SnapshotScene } from '../farSnapshot';
+import type { Rect } from '../floating';
 import type { DependencyEdge, FlowNode } from '../types';
 
 /** On the canvas root while the picture stands in for the boxes (canvas.css hides them). */
@@ -30,10 +31,13 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
     let panStart: State['transform'] | null = null;
     let lastNodes: State['nodes'] | null = null;
     let scene: SnapshotScene | null = null;
+    /** Where the live layer drew last (flow units), cleared before the next move is drawn. */
+    let liveDrawn: Rect | null = null;
 
     const hide = () => {
       mode = 'idle';
       scene = null;
+      liveDrawn = null;
       root.classList.remove(SNAPSHOT_CLASS);
       // A picture of a big view is megabytes: give them back between pans.
       for (const canvas of [picture, live]) canvas.width = canvas.height = 0;
@@ -65,7 +69,7 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
     };
     const repaintLive = (state: State) => {
       const ctx = live.getContext('2d');
-      if (scene && ctx) paintLive(ctx, scene, state.nodeLookup);
+      if (scene && ctx) liveDrawn = paintLive(ctx, scene, state.nodeLookup, liveDrawn);
     };
 
     const unsubscribe = store.subscribe((state) => {
