@@ -132,7 +132,7 @@ test('far out on a large map, a click on a dependency selects it and React Flow 
   await expect(app.testId('inspector-title')).not.toHaveText(/^Dependency/);
 });
 
-test('panning a large map far out shows a picture of its boxes in their place; let go, the boxes are back and take clicks', async ({ app, workDir }) => {
+test('panning a large map far out shows a picture of its boxes in their place; let go, the boxes are back and take clicks; the picture follows the theme', async ({ app, workDir }) => {
   test.setTimeout(180_000);
   const topology = generateTopology(60, 10);
   const file = join(workDir, 'big.stackdraft.yaml');
@@ -144,55 +144,70 @@ test('panning a large map far out shows a picture of its boxes in their place; l
   await app.zoomUntilFar(false);
   await app.zoomUntilFar(true);
   await app.viewSettled();
-  // A service box whose middle a press reaches (on screen, under no panel).
+  // A service box whose middle a press reaches (on screen, under no panel), with room to pan.
   const found = await app.page.evaluate(() => {
     for (const element of document.querySelectorAll<HTMLElement>('.svc-far')) {
       const r = element.getBoundingClientRect();
       const x = r.x + r.width / 2;
       const y = r.y + r.height / 2;
-      if (document.elementFromPoint(x, y) === element && document.elementFromPoint(x + 30, y + 20)?.closest('.react-flow__pane')) {
-        // The computed colour may be color(srgb …) (color-mix): let a canvas turn it into RGB.
-        const probe = document.createElement('canvas').getContext('2d')!;
-        probe.fillStyle = getComputedStyle(element).backgroundColor;
-        probe.fillRect(0, 0, 1, 1);
-        return { testId: element.dataset.testid!, x, y, name: element.textContent!, background: [...probe.getImageData(0, 0, 1, 1).data] };
+      if (document.elementFromPoint(x, y) === element && document.elementFromPoint(x + 90, y + 60)?.closest('.react-flow__pane')) {
+        return { testId: element.dataset.testid!, name: element.textContent! };
       }
     }
     return null;
   });
   expect(found).not.toBeNull();
-  const { testId, background } = found!;
-  const box = app.testId(testId);
+  const box = app.testId(found!.testId);
   const nodesVisibility = () => app.page.locator('.react-flow__nodes').evaluate((e) => getComputedStyle(e).contentVisibility);
-
   const pane = (await app.page.locator('.react-flow__pane').boundingBox())!;
   const from = { x: pane.x + 12, y: pane.y + 12 };
-  // A press that does not move (a click on the empty canvas) keeps the boxes.
-  await app.page.mouse.move(from.x, from.y);
-  await app.page.mouse.down();
-  await expect(app.page.locator('.react-flow__pane.dragging')).toHaveCount(1);
-  await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
-  await app.page.mouse.move(from.x + 30, from.y + 20, { steps: 5 });
-  await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
-  await expect(app.testId('far-snapshot')).toBeVisible();
-  expect(await nodesVisibility()).toBe('hidden');
-  // Where the box is now (it moved with the pan), the picture has the box's colour.
-  const pixel = await app.testId('far-snapshot').evaluate((canvas: HTMLCanvasElement, point) => {
-    const r = canvas.getBoundingClientRect();
-    const x = Math.floor(((point.x - r.left) * canvas.width) / r.width);
-    const y = Math.floor(((point.y - r.top) * canvas.height) / r.height);
-    return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data];
-  }, { x: found!.x + 30, y: found!.y + 20 });
-  expect(pixel[3]).toBe(255);
-  for (const i of [0, 1, 2]) expect(Math.abs(pixel[i]! - background[i]!)).toBeLessThanOrEqual(3);
+
+  /** Pans by 30×20 px and checks that where the box now is, the picture has the colour the box has. */
+  const panAndLook = async () => {
+    const at = (await box.boundingBox())!;
+    // The computed colour may be color(srgb …) (color-mix): let a canvas turn it into RGB.
+    const background = await box.evaluate((e) => {
+      const probe = document.createElement('canvas').getContext('2d')!;
+      probe.fillStyle = getComputedStyle(e).backgroundColor;
+      probe.fillRect(0, 0, 1, 1);
+      return [...probe.getImageData(0, 0, 1, 1).data];
+    });
+    await app.page.mouse.move(from.x, from.y);
+    await app.page.mouse.down();
+    // A press that does not move (a click on the empty canvas) keeps the boxes.
+    await expect(app.page.locator('.react-flow__pane.dragging')).toHaveCount(1);
+    await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
+    await app.page.mouse.move(from.x + 30, from.y + 20, { steps: 5 });
+    await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
+    await expect(app.testId('far-snapshot')).toBeVisible();
+    expect(await nodesVisibility()).toBe('hidden');
+    const pixel = await app.testId('far-snapshot').evaluate((canvas: HTMLCanvasElement, point) => {
+      const r = canvas.getBoundingClientRect();
+      const x = Math.floor(((point.x - r.left) * canvas.width) / r.width);
+      const y = Math.floor(((point.y - r.top) * canvas.height) / r.height);
+      return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data];
+    }, { x: at.x + at.width / 2 + 30, y: at.y + at.height / 2 + 20 });
+    expect(pixel[3]).toBe(255);
+    for (const i of [0, 1, 2]) expect(Math.abs(pixel[i]! - background[i]!)).toBeLessThanOrEqual(3);
+  };
+
+  await panAndLook();
   await app.screenshot('canvas-far-panning');
   await app.page.mouse.up();
-
   await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
   await expect(app.testId('far-snapshot')).toBeHidden();
   expect(await nodesVisibility()).toBe('visible');
   await box.click();
   await expect(app.testId('inspector-title')).toHaveText(new RegExp(`^Service · ${found!.name}`));
+
+  // Pan after pan reuses the picture while nothing changed; a new theme paints a new one.
+  await panAndLook();
+  await app.page.mouse.up();
+  await app.testId('menu-view').click();
+  await app.testId('menu-item-view.themeDark').click();
+  await expect(app.page.locator('.app')).toHaveAttribute('data-theme', 'dark');
+  await panAndLook();
+  await app.page.mouse.up();
 });
 
 test('dragging a box of a large map far out: the picture stands in for the others, the box and its lines follow the pointer, let go it stays there', async ({ app, workDir }) => {

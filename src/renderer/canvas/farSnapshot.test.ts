@@ -1,6 +1,6 @@
 import type { InternalNode } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { boundsOf, paintOrder, snapshotArea, withDescendants } from './farSnapshot';
+import { boundsOf, paintOrder, pictureCovers, snapshotArea, withDescendants } from './farSnapshot';
 import type { FlowNode } from './types';
 
 const node = (id: string, type: FlowNode['type'], x: number, y: number, z = 0, hidden = false) =>
@@ -31,5 +31,15 @@ describe('the picture that stands in for a far-out map during a pan', () => {
     const nodes = [{ id: 'env' }, { id: 'h1', parentId: 'env' }, { id: 's1', parentId: 'h1' }, { id: 's2', parentId: 'h1' }, { id: 'h2', parentId: 'env' }, { id: 's3', parentId: 'h2' }];
     expect([...withDescendants(['h1'], nodes)].sort()).toEqual(['h1', 's1', 's2']);
     expect([...withDescendants(['s3', 's1'], nodes)].sort()).toEqual(['s1', 's3']);
+  });
+
+  it('a picture is reused by the next pan while it still covers the part of the map in view', () => {
+    const bounds = { x: 0, y: 0, width: 3000, height: 3000 };
+    const area = snapshotArea({ x: 1000, y: 1000, width: 1000, height: 600 }, bounds)!;
+    expect(pictureCovers(area, { x: 1200, y: 1100, width: 1000, height: 600 }, bounds)).toBe(true);
+    expect(pictureCovers(area, { x: 1600, y: 1000, width: 1000, height: 600 }, bounds)).toBe(false);
+    // Past the map's edge there is nothing to show: only the part with boxes must be covered.
+    const whole = snapshotArea({ x: -200, y: -200, width: 4000, height: 4000 }, bounds)!;
+    expect(pictureCovers(whole, { x: -900, y: -900, width: 4000, height: 4000 }, bounds)).toBe(true);
   });
 });

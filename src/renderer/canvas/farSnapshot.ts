@@ -48,6 +48,27 @@ export function snapshotArea(view: Rect, bounds: Rect): Rect | null {
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
+/**
+ * Whether a picture of `area` still shows all of the map that `view` sees (the part of the
+ * view with boxes in it), so a pan can reuse it instead of painting a new one.
+ */
+export function pictureCovers(area: Rect, view: Rect, bounds: Rect): boolean {
+  const x1 = Math.max(view.x, bounds.x);
+  const y1 = Math.max(view.y, bounds.y);
+  const x2 = Math.min(view.x + view.width, bounds.x + bounds.width);
+  const y2 = Math.min(view.y + view.height, bounds.y + bounds.height);
+  if (x2 <= x1 || y2 <= y1) return true;
+  return x1 >= area.x && y1 >= area.y && x2 <= area.x + area.width && y2 <= area.y + area.height;
+}
+
+/** The part of the map on screen, in flow units. */
+export const viewRect = (transform: readonly [number, number, number], size: { width: number; height: number }): Rect => ({
+  x: -transform[0] / transform[2],
+  y: -transform[1] / transform[2],
+  width: size.width / transform[2],
+  height: size.height / transform[2],
+});
+
 /** The boxes in drawing order: hosts and groups under the lines, services over them, as on the canvas. */
 export function paintOrder<N extends InternalNode<FlowNode>>(nodes: Iterable<N>): { under: N[]; over: N[] } {
   const under: N[] = [];
@@ -279,11 +300,11 @@ export function sceneFor(args: {
   edgeColors: { hard: string; soft: string };
   moving?: ReadonlySet<string>;
 }): SnapshotScene | null {
-  const [tx, ty, zoom] = args.transform;
+  const zoom = args.transform[2];
   const moving = args.moving ?? new Set<string>();
   const bounds = boundsOf(args.nodeLookup.values());
   if (!bounds) return null;
-  const view = { x: -tx / zoom, y: -ty / zoom, width: args.viewSize.width / zoom, height: args.viewSize.height / zoom };
+  const view = viewRect(args.transform, args.viewSize);
   const area = snapshotArea(view, bounds);
   if (!area) return null;
   const { under, over } = paintOrder(args.nodeLookup.values());

@@ -1,6 +1,7 @@
 import { useStoreApi, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { boxElements, paintLive, paintSnapshot, sceneFor, withDescendants, type SnapshotScene } from '../farSnapshot';
+import { useAppStore } from '../../store';
+import { boundsOf, boxElements, paintLive, paintSnapshot, pictureCovers, sceneFor, viewRect, withDescendants, type SnapshotScene } from '../farSnapshot';
 import type { Rect } from '../floating';
 import type { DependencyEdge, FlowNode } from '../types';
 
@@ -34,16 +35,34 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
     /** Where the live layer drew last (flow units), cleared before the next move is drawn. */
     let liveDrawn: Rect | null = null;
 
-    const hide = () => {
+    /** What the last pan's picture showed: the next pan reuses it while none of this changed (pan after pan costs no painting). */
+    let kept: { nodes: State['nodes']; edges: DependencyEdge[]; zoom: number; status: unknown; theme: string } | null = null;
+
+    const hide = (keep: boolean) => {
       mode = 'idle';
-      scene = null;
       liveDrawn = null;
       root.classList.remove(SNAPSHOT_CLASS);
-      // A picture of a big view is megabytes: give them back between pans.
-      for (const canvas of [picture, live]) canvas.width = canvas.height = 0;
+      live.width = live.height = 0;
+      if (keep) return;
+      // A picture of a big view is megabytes: give them back when it cannot be reused.
+      scene = null;
+      kept = null;
+      picture.width = picture.height = 0;
+    };
+    const reusable = (state: State, theme: string): boolean => {
+      if (!scene || !kept || kept.nodes !== state.nodes || kept.edges !== edgesRef.current || kept.zoom !== state.transform[2]) return false;
+      if (kept.status !== useAppStore.getState().deployStatus || kept.theme !== theme) return false;
+      const bounds = boundsOf(state.nodeLookup.values());
+      return bounds !== null && pictureCovers(scene.area, viewRect(state.transform, { width: state.width, height: state.height }), bounds);
     };
     const show = (state: State, moving?: ReadonlySet<string>) => {
       const style = getComputedStyle(root);
+      const theme = ['--svc-bg', '--host-bg', '--edge-hard'].map((v) => style.getPropertyValue(v)).join();
+      if (!moving && reusable(state, theme)) {
+        root.classList.add(SNAPSHOT_CLASS);
+        return;
+      }
+      kept = moving ? null : { nodes: state.nodes, edges: edgesRef.current, zoom: state.transform[2], status: useAppStore.getState().deployStatus, theme };
       scene = sceneFor({
         nodeLookup: state.nodeLookup,
         edges: edgesRef.current,
@@ -83,12 +102,12 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
         return;
       }
       panStart = null;
-      if (mode === 'pan') hide();
+      if (mode === 'pan') hide(true);
       if (state.nodes === lastNodes) return;
       lastNodes = state.nodes;
       const dragged = state.nodes.filter((n) => n.dragging);
       if (dragged.length === 0) {
-        if (mode === 'drag') hide();
+        if (mode === 'drag') hide(false);
       } else if (mode === 'idle') {
         mode = 'drag';
         show(state, withDescendants(dragged.map((n) => n.id), state.nodes));
@@ -99,7 +118,7 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
     });
     return () => {
       unsubscribe();
-      hide();
+      hide(false);
     };
   }, [store]);
 
