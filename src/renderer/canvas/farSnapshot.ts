@@ -150,9 +150,9 @@ export function paintSnapshot(ctx: CanvasRenderingContext2D, scene: SnapshotScen
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.setTransform(scale, 0, 0, scale, -area.x * scale, -area.y * scale);
-  for (const box of scene.under) paintBox(ctx, box, scene.zoom);
+  paintBoxes(ctx, scene.under, scene.zoom);
   paintLines(ctx, scene, scene.lines);
-  for (const box of scene.over) paintBox(ctx, box, scene.zoom);
+  paintBoxes(ctx, scene.over, scene.zoom);
 }
 
 /** Room around what the live layer drew, for line widths, arrowheads and curves bowing out (flow units). */
@@ -173,7 +173,7 @@ export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, n
       return node ? [{ rect: drawnRect(node), look, label }] : [];
     });
   const under = boxes(scene.live.under);
-  for (const box of under) paintBox(ctx, box, scene.zoom);
+  paintBoxes(ctx, under, scene.zoom);
   const lines = scene.live.edges.flatMap(({ source, target, kind }) => {
     const from = nodeLookup.get(source);
     const to = nodeLookup.get(target);
@@ -181,7 +181,7 @@ export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, n
   });
   paintLines(ctx, scene, lines);
   const over = boxes(scene.live.over);
-  for (const box of over) paintBox(ctx, box, scene.zoom);
+  paintBoxes(ctx, over, scene.zoom);
   const drawn = [...under, ...over].map((b) => b.rect).concat(lines.flatMap((l) => [drawnRect(l.source), drawnRect(l.target)]));
   return drawn.length === 0 ? null : grow(union(drawn), LIVE_MARGIN);
 }
@@ -221,45 +221,51 @@ function paintLines(ctx: CanvasRenderingContext2D, scene: Pick<SnapshotScene, 'e
   }
 }
 
-/** A box as CSS draws it: background, border inside the edge, the wider left (plane) and right (status) borders, the name. */
-function paintBox(ctx: CanvasRenderingContext2D, box: Box, zoom: number): void {
-  const { rect: r, look } = box;
-  const radius = Math.min(look.radius, r.width / 2, r.height / 2);
-  ctx.globalAlpha = look.opacity;
-  ctx.beginPath();
-  ctx.roundRect(r.x, r.y, r.width, r.height, radius);
-  ctx.fillStyle = look.background;
-  ctx.fill();
-  const w = look.borderWidth;
-  if (w > 0) {
-    ctx.beginPath();
-    ctx.roundRect(r.x + w / 2, r.y + w / 2, r.width - w, r.height - w, Math.max(0, radius - w / 2));
-    ctx.strokeStyle = look.border;
-    ctx.lineWidth = w;
-    ctx.setLineDash(look.dashed ? [w * 3, w * 2] : []);
-    ctx.stroke();
-    ctx.setLineDash([]);
+/**
+ * Boxes as CSS draws them: background, border inside the edge, the wider left (plane) and right
+ * (status) borders, the name. Boxes that look alike are drawn together, one path per part:
+ * a few dozen fills and strokes for a thousand boxes (boxes of one layer do not overlap).
+ */
+function paintBoxes(ctx: CanvasRenderingContext2D, boxes: readonly Box[], zoom: number): void {
+  const byLook = new Map<BoxLook, Box[]>();
+  for (const box of boxes) {
+    const alike = byLook.get(box.look);
+    if (alike) alike.push(box);
+    else byLook.set(box.look, [box]);
   }
-  if (look.leftWidth > w) {
-    ctx.beginPath();
-    ctx.roundRect(r.x, r.y, look.leftWidth, r.height, [radius, 0, 0, radius]);
-    ctx.fillStyle = look.leftColor;
-    ctx.fill();
-  }
-  if (look.rightWidth > w) {
-    ctx.beginPath();
-    ctx.roundRect(r.x + r.width - look.rightWidth, r.y, look.rightWidth, r.height, [0, radius, radius, 0]);
-    ctx.fillStyle = look.rightColor;
-    ctx.fill();
-  }
-  const textX = r.x + look.leftWidth + look.padLeft;
-  const room = r.x + r.width - Math.max(look.rightWidth, w) - textX;
-  if (look.fontSize * zoom >= LEGIBLE_PX && box.label && room > 0) {
-    ctx.fillStyle = look.color;
-    ctx.font = look.font;
-    ctx.textBaseline = 'top';
-    // maxWidth keeps a long name inside its box, where the element cuts it with an ellipsis.
-    ctx.fillText(box.label, textX, r.y + w + look.padTop, room);
+  for (const [look, alike] of byLook) {
+    ctx.globalAlpha = look.opacity;
+    const w = look.borderWidth;
+    const radiusOf = (r: Rect) => Math.min(look.radius, r.width / 2, r.height / 2);
+    const part = (color: string, add: (path: Path2D, r: Rect, radius: number) => void) => {
+      const path = new Path2D();
+      for (const { rect } of alike) add(path, rect, radiusOf(rect));
+      ctx.fillStyle = color;
+      ctx.fill(path);
+    };
+    part(look.background, (path, r, radius) => path.roundRect(r.x, r.y, r.width, r.height, radius));
+    if (w > 0) {
+      const border = new Path2D();
+      for (const { rect: r } of alike) border.roundRect(r.x + w / 2, r.y + w / 2, r.width - w, r.height - w, Math.max(0, radiusOf(r) - w / 2));
+      ctx.strokeStyle = look.border;
+      ctx.lineWidth = w;
+      ctx.setLineDash(look.dashed ? [w * 3, w * 2] : []);
+      ctx.stroke(border);
+      ctx.setLineDash([]);
+    }
+    if (look.leftWidth > w) part(look.leftColor, (path, r, radius) => path.roundRect(r.x, r.y, look.leftWidth, r.height, [radius, 0, 0, radius]));
+    if (look.rightWidth > w) part(look.rightColor, (path, r, radius) => path.roundRect(r.x + r.width - look.rightWidth, r.y, look.rightWidth, r.height, [0, radius, radius, 0]));
+    if (look.fontSize * zoom >= LEGIBLE_PX) {
+      ctx.fillStyle = look.color;
+      ctx.font = look.font;
+      ctx.textBaseline = 'top';
+      for (const { rect: r, label } of alike) {
+        const x = r.x + look.leftWidth + look.padLeft;
+        const room = r.x + r.width - Math.max(look.rightWidth, w) - x;
+        // maxWidth keeps a long name inside its box, where the element cuts it with an ellipsis.
+        if (label && room > 0) ctx.fillText(label, x, r.y + w + look.padTop, room);
+      }
+    }
   }
   ctx.globalAlpha = 1;
 }

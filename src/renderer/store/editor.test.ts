@@ -3,7 +3,7 @@ import { IpcError, type ChannelName, type OpenedFile, type Recovered, type Reque
 import { sampleTopology } from '../../shared/view/testing';
 import { createAppStore } from './createAppStore';
 import { historyOf } from './history';
-import { AUTOSAVE_DELAY_MS, GESTURE_RECHECK_MS } from './recoverySlice';
+import { AUTOSAVE_DELAY_MS } from './recoverySlice';
 import type { StoreDeps } from './types';
 
 type Handlers = { [C in ChannelName]?: (request: RequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C> };
@@ -228,7 +228,7 @@ describe('never lose work', () => {
     }
   });
 
-  it('a save due while a box is dragged or the view panned waits for the gesture to end, then happens', async () => {
+  it('a save due while a box is dragged or the view panned waits for the gesture to end and a pause after it', async () => {
     vi.useFakeTimers();
     try {
       const { s, calls } = await setup();
@@ -238,7 +238,9 @@ describe('never lose work', () => {
       await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 4);
       expect(saves()).toBe(0);
       s().setPointerGesture(false);
-      await vi.advanceTimersByTimeAsync(GESTURE_RECHECK_MS + 10);
+      await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 100);
+      expect(saves()).toBe(0);
+      await vi.advanceTimersByTimeAsync(200);
       expect(saves()).toBe(1);
     } finally {
       vi.useRealTimers();

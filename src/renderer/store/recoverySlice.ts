@@ -6,8 +6,6 @@ import type { AppState, SliceCreator, StoreDeps } from './types';
 
 /** How long edits settle before they are autosaved: often enough to lose at most a second of work. */
 export const AUTOSAVE_DELAY_MS = 800;
-/** How often a save that met a drag or pan in progress looks again: a 1,000-service map takes ~50 ms to send, a dropped frame mid-gesture. */
-export const GESTURE_RECHECK_MS = 200;
 
 /**
  * Never lose work: every change to a dirty document is autosaved (debounced) to the
@@ -22,13 +20,20 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
     let pendingSince: number | null = null;
     /** Whether the recovery file holds something of ours, to discard when the document is clean again. */
     let written = false;
-    /** Saves now, or once the pointer gesture under way has ended (a drag changes nothing before its drop). */
+    /** A save that came due during a drag or pan: a 1,000-service map takes ~50 ms to send, a dropped frame mid-gesture. */
+    let deferred = false;
+    /** Saves now, or a pause after the pointer gesture under way has ended (a drag changes nothing before its drop). */
     const saveWhenStill = () => {
-      if (get().pointerGesture) timer = setTimeout(saveWhenStill, GESTURE_RECHECK_MS);
+      if (get().pointerGesture) deferred = true;
       else void get().autosave();
     };
 
     api.subscribe((state: AppState, previous: AppState) => {
+      if (deferred && previous.pointerGesture && !state.pointerGesture) {
+        deferred = false;
+        clearTimeout(timer);
+        timer = setTimeout(saveWhenStill, AUTOSAVE_DELAY_MS);
+      }
       if (state.topology === previous.topology && state.dirty === previous.dirty) return;
       if (state.phase !== 'ready' || state.recovered !== null) return;
       clearTimeout(timer);
@@ -96,6 +101,7 @@ export function createRecoverySlice(deps: StoreDeps): SliceCreator<RecoverySlice
 
       async autosave() {
         clearTimeout(timer);
+        deferred = false;
         pendingSince = null;
         const { topology, dirty, path, name, recovered, autosaveIntervalSeconds } = get();
         if (!topology || !dirty || recovered !== null || autosaveIntervalSeconds === 0) return;
