@@ -4,6 +4,7 @@ import { generateTopology } from '../bench/generate-topology';
 import { serializeTopology } from '../src/shared/format';
 import { expect, test } from './fixtures';
 import { EXAMPLES_DIR, loadExamples } from './helpers/examples';
+import { backgroundOf, canvasPixel, openLargeMapJustFar, sameColour } from './helpers/far';
 
 const examples = loadExamples();
 const breakpilot = examples.find((e) => e.id === 'breakpilot')!;
@@ -96,15 +97,8 @@ test('a map of 600 services: every box drawn zoomed out; zoomed in, only those o
 
 test('far out on a large map, a click on a dependency selects it and React Flow draws it highlighted; Escape gives it back', async ({ app, workDir }) => {
   test.setTimeout(180_000);
-  const topology = generateTopology(60, 10);
-  const file = join(workDir, 'big.stackdraft.yaml');
-  await writeFile(file, serializeTopology(topology));
-  await app.openPath(file);
-  await expect(app.page.locator('.react-flow__node-service')).toHaveCount(topology.services.length, { timeout: 60_000 });
   // Just past the far threshold, where an arrowhead is a few pixels wide.
-  await app.zoomUntilFar(false);
-  await app.zoomUntilFar(true);
-  await app.viewSettled();
+  await openLargeMapJustFar(app, workDir);
   // An arrowhead that a press reaches (not under a box): its middle, on screen.
   const target = await app.page.evaluate(() => {
     for (const edge of document.querySelectorAll<SVGGElement>('.far-edge')) {
@@ -134,16 +128,9 @@ test('far out on a large map, a click on a dependency selects it and React Flow 
 
 test('panning a large map far out shows a picture of its boxes in their place; let go, the boxes are back and take clicks; the picture follows the theme', async ({ app, workDir }) => {
   test.setTimeout(180_000);
-  const topology = generateTopology(60, 10);
-  const file = join(workDir, 'big.stackdraft.yaml');
-  await writeFile(file, serializeTopology(topology));
-  await app.openPath(file);
-  await expect(app.page.locator('.react-flow__node-service')).toHaveCount(topology.services.length, { timeout: 60_000 });
-  await expect(app.testId('canvas')).toHaveClass(/is-far/);
   // Just past the far threshold, where a box is large enough to find its colour in the picture.
-  await app.zoomUntilFar(false);
-  await app.zoomUntilFar(true);
-  await app.viewSettled();
+  await openLargeMapJustFar(app, workDir);
+  await expect(app.testId('canvas')).toHaveClass(/is-far/);
   // A service box whose middle a press reaches (on screen, under no panel), with room to pan.
   const found = await app.page.evaluate(() => {
     for (const element of document.querySelectorAll<HTMLElement>('.svc-far')) {
@@ -165,13 +152,7 @@ test('panning a large map far out shows a picture of its boxes in their place; l
   /** Pans by 30×20 px and checks that where the box now is, the picture has the colour the box has. */
   const panAndLook = async () => {
     const at = (await box.boundingBox())!;
-    // The computed colour may be color(srgb …) (color-mix): let a canvas turn it into RGB.
-    const background = await box.evaluate((e) => {
-      const probe = document.createElement('canvas').getContext('2d')!;
-      probe.fillStyle = getComputedStyle(e).backgroundColor;
-      probe.fillRect(0, 0, 1, 1);
-      return [...probe.getImageData(0, 0, 1, 1).data];
-    });
+    const background = await backgroundOf(box);
     await app.page.mouse.move(from.x, from.y);
     await app.page.mouse.down();
     // A press that does not move (a click on the empty canvas) keeps the boxes.
@@ -181,14 +162,9 @@ test('panning a large map far out shows a picture of its boxes in their place; l
     await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
     await expect(app.testId('far-snapshot')).toBeVisible();
     expect(await nodesVisibility()).toBe('hidden');
-    const pixel = await app.testId('far-snapshot').evaluate((canvas: HTMLCanvasElement, point) => {
-      const r = canvas.getBoundingClientRect();
-      const x = Math.floor(((point.x - r.left) * canvas.width) / r.width);
-      const y = Math.floor(((point.y - r.top) * canvas.height) / r.height);
-      return [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data];
-    }, { x: at.x + at.width / 2 + 30, y: at.y + at.height / 2 + 20 });
+    const pixel = await canvasPixel(app.testId('far-snapshot'), { x: at.x + at.width / 2 + 30, y: at.y + at.height / 2 + 20 });
     expect(pixel[3]).toBe(255);
-    for (const i of [0, 1, 2]) expect(Math.abs(pixel[i]! - background[i]!)).toBeLessThanOrEqual(3);
+    expect(sameColour(pixel, background), `picture ${pixel.join(',')} vs box ${background.join(',')}`).toBe(true);
   };
 
   await panAndLook();
@@ -212,14 +188,7 @@ test('panning a large map far out shows a picture of its boxes in their place; l
 
 test('dragging a box of a large map far out: the picture stands in for the others, the box and its lines follow the pointer, let go it stays there', async ({ app, workDir }) => {
   test.setTimeout(180_000);
-  const topology = generateTopology(60, 10);
-  const file = join(workDir, 'big.stackdraft.yaml');
-  await writeFile(file, serializeTopology(topology));
-  await app.openPath(file);
-  await expect(app.page.locator('.react-flow__node-service')).toHaveCount(topology.services.length, { timeout: 60_000 });
-  await app.zoomUntilFar(false);
-  await app.zoomUntilFar(true);
-  await app.viewSettled();
+  await openLargeMapJustFar(app, workDir);
   const found = await app.page.evaluate(() => {
     for (const element of document.querySelectorAll<HTMLElement>('.svc-far')) {
       const r = element.getBoundingClientRect();
@@ -242,22 +211,10 @@ test('dragging a box of a large map far out: the picture stands in for the other
   await app.page.mouse.move(found!.x + 8, found!.y + 12, { steps: 4 });
   await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
   await expect(app.testId('far-snapshot-live')).toBeVisible();
-  const background = await box.evaluate((e) => {
-    const probe = document.createElement('canvas').getContext('2d')!;
-    probe.fillStyle = getComputedStyle(e).backgroundColor;
-    probe.fillRect(0, 0, 1, 1);
-    return [...probe.getImageData(0, 0, 1, 1).data];
-  });
-  // Read from a layer: the box is where the pointer took it (on the live layer), no longer where it was (on the picture).
-  const pixel = (layer: string, point: { x: number; y: number }) =>
-    app.testId(layer).evaluate((canvas: HTMLCanvasElement, p) => {
-      const r = canvas.getBoundingClientRect();
-      return [...canvas.getContext('2d')!.getImageData(Math.floor(((p.x - r.left) * canvas.width) / r.width), Math.floor(((p.y - r.top) * canvas.height) / r.height), 1, 1).data];
-    }, point);
-  const moved = await pixel('far-snapshot-live', { x: found!.x + 8, y: found!.y + 12 });
-  for (const i of [0, 1, 2]) expect(Math.abs(moved[i]! - background[i]!)).toBeLessThanOrEqual(3);
-  const left = await pixel('far-snapshot', { x: found!.x, y: found!.y });
-  expect([0, 1, 2].some((i) => Math.abs(left[i]! - background[i]!) > 3)).toBe(true);
+  const background = await backgroundOf(box);
+  // The box is where the pointer took it (on the live layer), no longer where it was (on the picture).
+  expect(sameColour(await canvasPixel(app.testId('far-snapshot-live'), { x: found!.x + 8, y: found!.y + 12 }), background)).toBe(true);
+  expect(sameColour(await canvasPixel(app.testId('far-snapshot'), { x: found!.x, y: found!.y }), background)).toBe(false);
   await app.screenshot('canvas-far-dragging');
   await app.page.mouse.up();
 
