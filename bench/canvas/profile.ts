@@ -205,11 +205,10 @@ try {
   const nodeId = await page.evaluate(() => {
     const all = [...document.querySelectorAll<HTMLElement>('.react-flow__node-service')];
     // (No named inner functions: tsx would wrap them in a helper the page does not have.)
-    const reachable = all.filter(
-      (n) =>
-        document.elementFromPoint(n.getBoundingClientRect().x + n.getBoundingClientRect().width / 2, n.getBoundingClientRect().y + n.getBoundingClientRect().height / 2)?.closest('.react-flow__node') === n &&
-        document.elementFromPoint(n.getBoundingClientRect().x + 150, n.getBoundingClientRect().y + 70)?.closest('.react-flow'),
-    );
+    const reachable = all.filter((n) => {
+      const r = n.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('.react-flow__node') === n && document.elementFromPoint(r.x + 150, r.y + 70)?.closest('.react-flow');
+    });
     return (reachable[Math.floor(reachable.length / 2)] ?? all[500])!.getAttribute('data-id');
   });
   const dragged = page.locator(`.react-flow__node[data-id="${nodeId}"]`);

@@ -1,6 +1,7 @@
 import type { InternalNode } from '@xyflow/react';
 import { dependencyShape, drawnRect } from './edgePath';
 import type { Rect } from './floating';
+import { contains, grow, intersection, union } from './rects';
 import type { DependencyEdge, FlowNode } from './types';
 
 /*
@@ -39,26 +40,16 @@ const LEGIBLE_PX = 3;
  * is near the view.
  */
 export function snapshotArea(view: Rect, bounds: Rect): Rect | null {
-  const x1 = Math.max(view.x - view.width / 2, bounds.x);
-  const y1 = Math.max(view.y - view.height / 2, bounds.y);
-  const x2 = Math.min(view.x + view.width * 1.5, bounds.x + bounds.width);
-  const y2 = Math.min(view.y + view.height * 1.5, bounds.y + bounds.height);
-  return x2 > x1 && y2 > y1 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : null;
+  return intersection(grow(view, view.width / 2, view.height / 2), bounds);
 }
-
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
  * Whether a picture of `area` still shows all of the map that `view` sees (the part of the
  * view with boxes in it), so a pan can reuse it instead of painting a new one.
  */
 export function pictureCovers(area: Rect, view: Rect, bounds: Rect): boolean {
-  const x1 = Math.max(view.x, bounds.x);
-  const y1 = Math.max(view.y, bounds.y);
-  const x2 = Math.min(view.x + view.width, bounds.x + bounds.width);
-  const y2 = Math.min(view.y + view.height, bounds.y + bounds.height);
-  if (x2 <= x1 || y2 <= y1) return true;
-  return x1 >= area.x && y1 >= area.y && x2 <= area.x + area.width && y2 <= area.y + area.height;
+  const seen = intersection(view, bounds);
+  return seen === null || contains(area, seen);
 }
 
 /** The part of the map on screen, in flow units. */
@@ -81,20 +72,9 @@ export function paintOrder<N extends InternalNode<FlowNode>>(nodes: Iterable<N>)
   return { under: under.sort(byZ), over: over.sort(byZ) };
 }
 
+/** Where the boxes are, all together. */
 export function boundsOf(nodes: Iterable<InternalNode<FlowNode>>): Rect | null {
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const node of nodes) {
-    if (node.hidden) continue;
-    const r = drawnRect(node);
-    x1 = Math.min(x1, r.x);
-    y1 = Math.min(y1, r.y);
-    x2 = Math.max(x2, r.x + r.width);
-    y2 = Math.max(y2, r.y + r.height);
-  }
-  return x2 > x1 ? { x: x1, y: y1, width: x2 - x1, height: y2 - y1 } : null;
+  return union([...nodes].filter((node) => !node.hidden).map(drawnRect));
 }
 
 /** The look of a box element, from its computed style. */
@@ -182,17 +162,9 @@ export function paintLive(ctx: CanvasRenderingContext2D, scene: SnapshotScene, n
   paintLines(ctx, scene, lines);
   const over = boxes(scene.live.over);
   paintBoxes(ctx, over, scene.zoom);
-  const drawn = [...under, ...over].map((b) => b.rect).concat(lines.flatMap((l) => [drawnRect(l.source), drawnRect(l.target)]));
-  return drawn.length === 0 ? null : grow(union(drawn), LIVE_MARGIN);
+  const drawn = union([...under, ...over].map((b) => b.rect).concat(lines.flatMap((l) => [drawnRect(l.source), drawnRect(l.target)])));
+  return drawn && grow(drawn, LIVE_MARGIN);
 }
-
-function union(rects: readonly Rect[]): Rect {
-  const x = Math.min(...rects.map((r) => r.x));
-  const y = Math.min(...rects.map((r) => r.y));
-  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
-}
-
-const grow = (r: Rect, by: number): Rect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by });
 
 /** Each kind's lines as one path and its arrowheads as another: four strokes for 2,000+ lines. */
 function paintLines(ctx: CanvasRenderingContext2D, scene: Pick<SnapshotScene, 'edgeColors'>, all: readonly Line[]): void {
@@ -284,7 +256,12 @@ export function boxElements(root: ParentNode): Map<string, Element> {
 /** The ids of `roots` and of every box nested in them (a dragged host carries its services). */
 export function withDescendants(roots: Iterable<string>, nodes: readonly { id: string; parentId?: string }[]): Set<string> {
   const children = new Map<string, string[]>();
-  for (const node of nodes) if (node.parentId) children.set(node.parentId, [...(children.get(node.parentId) ?? []), node.id]);
+  for (const node of nodes) {
+    if (!node.parentId) continue;
+    const siblings = children.get(node.parentId);
+    if (siblings) siblings.push(node.id);
+    else children.set(node.parentId, [node.id]);
+  }
   const all = new Set<string>();
   const visit = (id: string) => {
     if (all.has(id)) return;
@@ -331,7 +308,7 @@ export function sceneFor(args: {
       return [];
     }
     const rect = drawnRect(node);
-    return overlaps(rect, area) ? [{ rect, look: look(element), label: element.textContent ?? '' }] : [];
+    return intersection(rect, area) ? [{ rect, look: look(element), label: element.textContent ?? '' }] : [];
   };
   const lines = args.edges.flatMap((edge) => {
     const source = args.nodeLookup.get(edge.source);

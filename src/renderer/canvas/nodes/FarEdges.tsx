@@ -18,6 +18,8 @@ const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: 
   );
 });
 
+const selectNothing = () => null;
+
 /**
  * Every dependency of a large map zoomed far out, in one SVG under the services. React Flow
  * draws each edge in its own SVG with three store subscriptions; with 2,000+ edges on screen
@@ -25,8 +27,6 @@ const FarEdgeLine = memo(function FarEdgeLine({ edge, source, target }: { edge: 
  * BENCHMARKS.md "Canvas"). A click selects the dependency (Shift, Ctrl or ⌘ adds it), and a
  * selected one is handed back to React Flow, which draws it highlighted.
  */
-const selectNothing = () => null;
-
 export function FarEdges({ edges }: { edges: DependencyEdge[] }) {
   // While a box is dragged the picture stands in for these lines (FarSnapshot): they catch up at the drop.
   const gesture = useAppStore((s) => s.pointerGesture);
