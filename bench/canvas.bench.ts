@@ -34,6 +34,10 @@ const rendererDir = join(root, 'out/renderer');
 const baselineDir = process.env.CANVAS_BASELINE;
 /** Rounds per phase and page (even, so that the dragged service ends where it began): CANVAS_ROUNDS. */
 const ROUNDS = Number(process.env.CANVAS_ROUNDS ?? 4);
+/** Only the phases at 100 % (CANVAS_ZOOMED_ONLY=1): the fitted view is warmed up but not measured. */
+const ZOOMED_ONLY = process.env.CANVAS_ZOOMED_ONLY === '1';
+/** Print where in each stroke the late frames fell (CANVAS_LATE=1): frame index and length. */
+const SHOW_LATE = process.env.CANVAS_LATE === '1';
 // tsx names functions with a `__name` helper the page does not have.
 const PROBE = { content: `var __name = (f) => f; (${installProbe.toString()})();` };
 const started = performance.now();
@@ -222,6 +226,10 @@ async function measureRound(m: Measured, nodeId: string, round: number, zoomed: 
     await m.page.waitForTimeout(300);
     const after = await m.busy();
     const readout = await m.page.evaluate(() => window.__probe.stop());
+    if (SHOW_LATE) {
+      const late = readout.frames.flatMap((f, i) => (f > LATE_MS ? [`#${i} ${f.toFixed(0)}`] : []));
+      console.error(`  late frames of ${readout.frames.length}: ${late.join(', ') || 'none'}`);
+    }
     const into = m.pooled[phase];
     into.frames.push(...readout.frames);
     into.moves += MOVES;
@@ -253,6 +261,7 @@ async function measureSideBySide(pages: readonly Measured[], nodeId: string) {
       await stroke(m.page, grab.node, DRAG);
       await stroke(m.page, (await targets(m.page, nodeId)).node, { x: -DRAG.x, y: -DRAG.y });
     }
+    if (ZOOMED_ONLY && !zoomed) continue;
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? pages : [...pages].reverse();
       for (const m of order) await measureRound(m, nodeId, round, zoomed);

@@ -1,4 +1,4 @@
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type OnConnect, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
+import { Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type ColorMode, type OnConnect, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { containerAt } from '../store/dragLogic';
 import { parseNodeId } from '../store/editorSlice';
@@ -8,6 +8,7 @@ import { useAppStore } from '../store';
 import { FarContext, isFarZoom } from './farView';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { FarEdges } from './nodes/FarEdges';
+import { DotGrid } from './nodes/DotGrid';
 import { FarSnapshot } from './nodes/FarSnapshot';
 import { PlanesLegend } from './PlanesLegend';
 import type { DependencyEdge, FlowNode } from './types';
@@ -163,7 +164,7 @@ export function Canvas({ colorMode }: { colorMode: ColorMode }) {
         // low (just above the edges) so that edges never swallow a press on a handle.
         elevateNodesOnSelect={false}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <DotGrid gap={20} size={1.2} />
         <MiniMap<FlowNode> nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={3} nodeBorderRadius={6} pannable zoomable ariaLabel="Overview" />
         <Controls showInteractive={false} />
         <Panel position="top-right">
