@@ -148,6 +148,19 @@ test('panning a large map far out shows a picture of its boxes in their place; l
   const nodesVisibility = () => app.page.locator('.react-flow__nodes').evaluate((e) => getComputedStyle(e).contentVisibility);
   const pane = (await app.page.locator('.react-flow__pane').boundingBox())!;
   const from = { x: pane.x + 12, y: pane.y + 12 };
+  // A point of a dependency line that a press reaches (no box over it), and which line is there.
+  const lineSpot = await app.page.evaluate(() => {
+    for (const path of document.querySelectorAll<SVGPathElement>('.far-edge__line')) {
+      const middle = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM()!);
+      const hit = document.elementFromPoint(middle.x, middle.y)?.closest('.far-edge');
+      if (hit && hit === path.closest('.far-edge') && middle.y > 200) return { x: middle.x, y: middle.y, testId: (hit as SVGElement).dataset.testid! };
+    }
+    return null;
+  });
+  expect(lineSpot).not.toBeNull();
+  /** The line under a point of the screen, if any. */
+  const lineAt = (p: { x: number; y: number }) =>
+    app.page.evaluate(({ x, y }) => (document.elementFromPoint(x, y)?.closest('.far-edge') as SVGElement | null)?.dataset.testid ?? null, p);
 
   /** Pans by 30×20 px and checks that where the box now is, the picture has the colour the box has. */
   const panAndLook = async () => {
@@ -169,10 +182,15 @@ test('panning a large map far out shows a picture of its boxes in their place; l
 
   await panAndLook();
   await app.screenshot('canvas-far-panning');
+  // The lines are skipped while the picture stands in for them: none takes the pointer.
+  const carried = { x: lineSpot!.x + 30, y: lineSpot!.y + 20 };
+  expect(await lineAt(carried)).toBeNull();
   await app.page.mouse.up();
   await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
   await expect(app.testId('far-snapshot')).toBeHidden();
   expect(await nodesVisibility()).toBe('visible');
+  // Let go, the lines are back, moved with the view.
+  expect(await lineAt(carried)).toBe(lineSpot!.testId);
   await box.click();
   await expect(app.testId('inspector-title')).toHaveText(new RegExp(`^Service · ${found!.name}`));
 
@@ -225,4 +243,17 @@ test('dragging a box of a large map far out: the picture stands in for the other
   // Its lines, left alone during the drag, follow it at the drop.
   await expect(line).not.toHaveAttribute('d', lineBefore!);
   await expect(app.testId('undo-button')).toBeEnabled();
+
+  // Once the map is still, the next pan's picture is painted ahead; it shows the box where it was dropped.
+  await expect.poll(() => app.testId('far-snapshot').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(0);
+  await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
+  const pane = (await app.page.locator('.react-flow__pane').boundingBox())!;
+  await app.page.mouse.move(pane.x + 12, pane.y + 12);
+  await app.page.mouse.down();
+  await app.page.mouse.move(pane.x + 42, pane.y + 32, { steps: 5 });
+  await expect(app.testId('canvas')).toHaveClass(/is-snapshot/);
+  const centre = { x: after.x + after.width / 2 + 30, y: after.y + after.height / 2 + 20 };
+  expect(sameColour(await canvasPixel(app.testId('far-snapshot'), centre), background)).toBe(true);
+  await app.page.mouse.up();
+  await expect(app.testId('canvas')).not.toHaveClass(/is-snapshot/);
 });

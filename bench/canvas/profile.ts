@@ -111,6 +111,21 @@ function traceSummary(trace: { traceEvents: { name: string; ph: string; ts: numb
   ].join('\n');
 }
 
+/**
+ * What made the browser recompute styles (PROFILE_INVALIDATIONS=1): the invalidation-tracking
+ * events counted by kind, reason and element, the most frequent first.
+ */
+function invalidationSummary(trace: { traceEvents: { name: string; args?: { data?: { reason?: string; nodeName?: string; invalidationSet?: unknown; invalidatedSelectorId?: string; changedClass?: string } } }[] }): string {
+  const counts = new Map<string, number>();
+  for (const e of trace.traceEvents) {
+    if (!e.name.endsWith('InvalidationTracking')) continue;
+    const d = e.args?.data ?? {};
+    const key = `${e.name} · ${d.reason ?? ''} · ${d.nodeName ?? ''}${d.changedClass ? ` · class ${d.changedClass}` : ''}${d.invalidatedSelectorId ? ` · ${d.invalidatedSelectorId}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return ['invalidations:', ...[...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, n]) => `${String(n).padStart(6)}  ${k}`)].join('\n');
+}
+
 async function profiled(cdp: CDPSession, what: () => Promise<void>): Promise<string> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -305,9 +320,12 @@ try {
     const panning = phases.includes('panning');
     const from = panning ? await emptySpot() : { x: node.x + node.width / 2, y: node.y + node.height / 2 };
     const traced = async (what: () => Promise<void>) => {
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+      const invalidations = process.env.PROFILE_INVALIDATIONS === '1';
+      const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+      await browser.startTracing(page, { categories: invalidations ? [...categories, 'disabled-by-default-devtools.timeline.invalidationTracking'] : categories });
       await what();
-      return traceSummary(JSON.parse((await browser.stopTracing()).toString()));
+      const trace = JSON.parse((await browser.stopTracing()).toString());
+      return invalidations ? `${traceSummary(trace)}\n${invalidationSummary(trace)}` : traceSummary(trace);
     };
     // With `press`: only the press and the first two moves; with `drop`: only the release and the 300 ms after it.
     if (phases.includes('press')) await stroke(from, undefined, async (start) => console.log(`== trace of a press\n${await traced(start)}`));
