@@ -47,6 +47,9 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
 });
 
+/** Each move of a stroke, in px: PROFILE_STEP="x,y" (the bench's drag is 40 moves of 4,1.5). */
+const STEP = (([x, y]) => ({ x: x ?? 6, y: y ?? 3 }))((process.env.PROFILE_STEP ?? '6,3').split(',').map(Number));
+
 /** Self time per function, in ms, the top `count`. */
 function top(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, count = Number(process.env.PROFILE_TOP ?? 25)): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -194,7 +197,7 @@ try {
     from: { x: number; y: number },
     drop?: (release: () => Promise<void>) => Promise<void>,
     press?: (start: () => Promise<void>) => Promise<void>,
-    step = { x: 6, y: 3 },
+    step = STEP,
   ) => {
     await page.mouse.move(from.x, from.y);
     const start = async () => {
@@ -217,7 +220,8 @@ try {
   };
   // By id: zoomed in, only the boxes on screen are in the page, so an index names another one.
   // One whose middle a press reaches, with room to move right and down (not under a panel).
-  const nodeId = await page.evaluate(() => {
+  // PROFILE_NODE=<id>: that node instead (the bench prints the one it drags).
+  const nodeId = process.env.PROFILE_NODE ?? await page.evaluate(() => {
     const all = [...document.querySelectorAll<HTMLElement>('.react-flow__node-service')];
     // (No named inner functions: tsx would wrap them in a helper the page does not have.)
     const reachable = all.filter((n) => {
