@@ -15,10 +15,21 @@ export function reconcileNodes(previous: readonly FlowNode[], next: readonly Flo
       return old;
     }
     changed = true;
-    // A changed node is measured again by React Flow; only the selection carries over.
-    return old?.selected ? ({ ...node, selected: true } as FlowNode) : node;
+    return old ? carryOver(old, node) : node;
   });
   return changed ? result : (previous as FlowNode[]);
+}
+
+/**
+ * What a changed node keeps of its previous self: the selection, and the size React Flow
+ * measured while the adapter gives the box the same size. Without a measured size React Flow
+ * mounts a node to measure it, on screen or not: a drop that moved 54 hosts of the
+ * 1,000-service map mounted all of them for one frame, off-screen too (bench/canvas/profile.ts).
+ */
+function carryOver(old: FlowNode, node: FlowNode): FlowNode {
+  const sameBox = old.measured !== undefined && node.width !== undefined && node.height !== undefined && old.width === node.width && old.height === node.height;
+  if (!old.selected && !sameBox) return node;
+  return { ...node, ...(old.selected ? { selected: true } : {}), ...(sameBox ? { measured: old.measured } : {}) } as FlowNode;
 }
 
 export function reconcileEdges(previous: readonly DependencyEdge[], next: readonly DependencyEdge[]): DependencyEdge[] {
