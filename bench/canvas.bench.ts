@@ -36,6 +36,11 @@ const baselineDir = process.env.CANVAS_BASELINE;
 const ROUNDS = Number(process.env.CANVAS_ROUNDS ?? 4);
 /** Only the phases at 100 % (CANVAS_ZOOMED_ONLY=1): the fitted view is warmed up but not measured. */
 const ZOOMED_ONLY = process.env.CANVAS_ZOOMED_ONLY === '1';
+/**
+ * Slow every page's main thread down by this factor (CANVAS_CPU_THROTTLE=1.5, Chrome's CPU
+ * throttling): how much room the frame budget has on a slower or busier machine.
+ */
+const CPU_THROTTLE = Number(process.env.CANVAS_CPU_THROTTLE ?? 1);
 /** Print where in each stroke the late frames fell (CANVAS_LATE=1): frame index and length. */
 const SHOW_LATE = process.env.CANVAS_LATE === '1';
 // tsx names functions with a `__name` helper the page does not have.
@@ -199,6 +204,7 @@ async function measured(name: string, page: Page): Promise<Measured> {
   // from the Chrome DevTools protocol: unlike frame times, barely moved by a busy machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (CPU_THROTTLE !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   const busy = async () => {
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (metric: string) => (metrics.find((m) => m.name === metric)?.value ?? 0) * 1000;
@@ -380,7 +386,7 @@ try {
   await measureSideBySide(pages, nodeId);
   const isolated = await Promise.all(pages.map((m) => m.page.evaluate(() => crossOriginIsolated)));
 
-  console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each, the pages taking turns`);
+  console.log(`${topology.services.length} services, ${topology.tiers[0]!.hosts.length} hosts, ${flow.edges.length} edges; ${domNodes} React Flow nodes; dragged ${nodeId}; ${ROUNDS} rounds of ${MOVES} moves each, the pages taking turns${CPU_THROTTLE !== 1 ? `; main threads slowed ${CPU_THROTTLE}×` : ''}`);
   console.log('| page | phase | frames | p50 | p95 | late (> 20 ms) | > 50 ms | mouse moves | commits / move | component renders / move | main-thread CPU / move | renderer CPU / move |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const m of pages) for (const phase of PHASES) console.log(`| ${row(m.name, phase, m.pooled[phase]).join(' | ')} |`);
