@@ -31,8 +31,6 @@ async function pan(app: AppPage, from: { x: number; y: number }, by: { x: number
   await app.viewSettled();
 }
 
-const zoom = (app: AppPage) => app.page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
-
 test('the background dots move with the map as it is panned, and cover the view after any pan', async ({ app }) => {
   await app.openExample('breakpilot');
   // Zoomed in with the wheel over the empty top-left corner (it stays empty): the dots are a
@@ -40,8 +38,8 @@ test('the background dots move with the map as it is panned, and cover the view 
   const corner = (await app.page.locator('.react-flow__pane').boundingBox())!;
   await app.page.mouse.move(corner.x + 15, corner.y + 15);
   await expect(async () => {
-    if ((await zoom(app)) < 1) await app.page.mouse.wheel(0, -150);
-    expect(await zoom(app)).toBeGreaterThanOrEqual(1);
+    if ((await app.zoom()) < 1) await app.page.mouse.wheel(0, -150);
+    expect(await app.zoom()).toBeGreaterThanOrEqual(1);
   }).toPass({ timeout: 20_000 });
   await app.viewSettled();
 

@@ -105,6 +105,11 @@ export class AppPage {
   }
 
   /** Clicks the canvas's zoom button until the canvas is (or is no longer) zoomed far out, where boxes show only their names. */
+  /** The view's zoom: the scale of React Flow's viewport. */
+  zoom(): Promise<number> {
+    return this.page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  }
+
   async zoomUntilFar(far: boolean): Promise<void> {
     const canvas = this.testId('canvas');
     const button = this.page.locator(far ? '.react-flow__controls-zoomout' : '.react-flow__controls-zoomin');

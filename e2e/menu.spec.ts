@@ -66,7 +66,7 @@ test.describe('the menu bar of the browser build', () => {
     await app.openExample('breakpilot');
     await menu(app, 'view', 'view.byPlane');
     await expect(app.testId('view-plane')).toHaveAttribute('aria-pressed', 'true');
-    const zoom = () => app.page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const zoom = () => app.zoom();
     const before = await zoom();
     await menu(app, 'view', 'view.zoomIn');
     await expect.poll(zoom).toBeGreaterThan(before * 1.05);

@@ -89,11 +89,14 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
       paintSnapshot(ctx, scene);
       return true;
     };
-    const themeOf = (style: CSSStyleDeclaration) => ['--svc-bg', '--host-bg', '--edge-hard'].map((v) => style.getPropertyValue(v)).join();
-    const show = (state: State, moving?: ReadonlySet<string>) => {
+    /** Makes the picture ready for this state: the one painted before when it still fits, else a new one. */
+    const ready = (state: State, moving?: ReadonlySet<string>): boolean => {
       const style = getComputedStyle(root);
-      const theme = themeOf(style);
-      if ((!moving && reusable(state, theme)) || paint(state, style, theme, moving)) root.classList.add(SNAPSHOT_CLASS);
+      const theme = ['--svc-bg', '--host-bg', '--edge-hard'].map((v) => style.getPropertyValue(v)).join();
+      return (!moving && reusable(state, theme)) || paint(state, style, theme, moving);
+    };
+    const show = (state: State, moving?: ReadonlySet<string>) => {
+      if (ready(state, moving)) root.classList.add(SNAPSHOT_CLASS);
     };
 
     // The next pan's picture, painted ahead while nothing moves.
@@ -106,11 +109,8 @@ export function FarSnapshot({ edges }: { edges: DependencyEdge[] }) {
     };
     const prepare = () => {
       prepareIdle = undefined;
-      const state = store.getState();
-      if (mode !== 'idle' || state.paneDragging || state.nodes.some((n) => n.dragging)) return;
-      const style = getComputedStyle(root);
-      const theme = themeOf(style);
-      if (!reusable(state, theme)) paint(state, style, theme);
+      // A drag or pan under way cancels this (the store subscription below); the mode is the last guard.
+      if (mode === 'idle') ready(store.getState());
     };
     const prepareSoon = () => {
       cancelPrepare();
