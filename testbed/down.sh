@@ -12,6 +12,7 @@ source "$HERE/lib.sh"
 
 [[ $EUID -eq 0 ]] || tb_die "must run as root"
 STATE=$(tb_state_dir "${1:-}")
+tb_lock
 
 # 1. Remove containers while their dockerd still answers: SIGKILL via rm -f is
 #    fast, whereas a dockerd shutdown stops each container with a timeout.

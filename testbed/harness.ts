@@ -59,7 +59,7 @@ export async function repairTestbed(choice: TestbedChoice = {}): Promise<Testbed
   const stateDir = choice.stateDir ?? TESTBED_STATE_DIR;
   const env = { ...process.env, TB_HOSTS: choice.hosts?.join(' ') ?? '' };
   try {
-    await promisify(execFile)('bash', [upScript, stateDir], { timeout: 60_000, env });
+    await promisify(execFile)('bash', [upScript, stateDir], { timeout: 180_000, env });
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
     throw new Error(`testbed/up.sh failed: ${stderr || (error as Error).message}`, { cause: error });

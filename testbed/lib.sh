@@ -23,6 +23,16 @@ TB_IMAGE=local/busybox:1
 # `docker` may be first on PATH and refuse to talk to an older daemon.
 if [[ -x /usr/bin/docker ]]; then TB_DOCKER=/usr/bin/docker; else TB_DOCKER=docker; fi
 
+# up.sh and down.sh change what all state dirs share (the bridge, the namespaces, the
+# sdtest account); parallel test workers each run up.sh, so they take turns on fd 9.
+# Daemons started while holding it must close fd 9 (`9>&-`), or they keep it locked.
+tb_lock() {
+  local lock=/run/lock/stackdraft-testbed.lock
+  [[ -d /run/lock ]] || lock=/tmp/stackdraft-testbed.lock
+  exec 9>>"$lock"
+  flock -w 170 9 || tb_die "another testbed/up.sh or down.sh has held $lock for 170 s"
+}
+
 tb_log() { printf '[testbed] %s\n' "$*" >&2; }
 tb_die() { printf '[testbed] ERROR: %s\n' "$*" >&2; exit 1; }
 

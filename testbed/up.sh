@@ -17,6 +17,7 @@ done
 
 STATE=$(tb_state_dir "${1:-}")
 T0=$(date +%s.%N)
+tb_lock
 mkdir -p "$STATE"
 # sdtest must traverse STATE to reach its authorized_keys and the sockets.
 chmod 0755 "$STATE"
@@ -149,13 +150,13 @@ CONF
       --storage-driver=vfs --iptables=false --ip6tables=false --bridge=none \
       -H "unix://$h/docker.sock" --group "$TB_GROUP" \
       --data-root "$h/data" --exec-root "$h/exec" --pidfile "$h/dockerd.pid" \
-      </dev/null >>"$h/dockerd.log" 2>&1 &
+      </dev/null >>"$h/dockerd.log" 2>&1 9>&- &
   fi
 
   if ! tb_pid_alive "$h/sshd.pid"; then
     # -D: stay in the foreground (no daemonising, we keep the pid); -e: log to stderr.
     setsid ip netns exec "$ns" /usr/sbin/sshd -D -e -f "$h/sshd_config" \
-      </dev/null >>"$h/sshd.log" 2>&1 &
+      </dev/null >>"$h/sshd.log" 2>&1 9>&- &
     echo $! >"$h/sshd.pid"
   fi
 done
