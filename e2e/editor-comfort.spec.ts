@@ -75,6 +75,35 @@ test.describe('editor comfort', () => {
     await expect.poll(async () => (await box(node)).x).toBeCloseTo(moved.x, 0);
   });
 
+  test('dragging one host leaves the other hosts of the tier where they were; undo puts it back', async ({ app }) => {
+    // Tier D of breakpilot: nine hosts, none placed by hand, laid out in rows by the app.
+    await app.openExample('breakpilot');
+    await app.switchTier('tier-d');
+    await app.viewSettled();
+    const hosts = app.hostNodes();
+    await expect(hosts).toHaveCount(9);
+    const boxes = async () => Promise.all((await hosts.all()).map(async (h) => ({ id: await h.getAttribute('data-id'), ...(await box(h)) })));
+    const before = await boxes();
+    const dragged = before[4]!;
+    const mouse = app.page.mouse;
+    await mouse.move(dragged.x + dragged.width / 2, dragged.y + 8);
+    await mouse.down();
+    await mouse.move(dragged.x + dragged.width / 2 + 10, dragged.y + 12, { steps: 3 });
+    await mouse.move(dragged.x + dragged.width / 2 + 40, dragged.y + 30, { steps: 8 });
+    await mouse.up();
+    await expect(app.testId('dirty-marker')).toBeVisible();
+    const after = await boxes();
+    const moved = after.find((b) => b.id === dragged.id)!;
+    expect(moved.x - dragged.x).toBeGreaterThan(20);
+    for (const b of before.filter((b) => b.id !== dragged.id)) {
+      const now = after.find((a) => a.id === b.id)!;
+      expect([b.id, Math.round(now.x), Math.round(now.y)]).toEqual([b.id, Math.round(b.x), Math.round(b.y)]);
+    }
+    await app.page.keyboard.press('Control+Z');
+    await expect(app.testId('dirty-marker')).toHaveCount(0);
+    await expect.poll(async () => (await box(hosts.nth(4))).x).toBeCloseTo(dragged.x, 0);
+  });
+
   test('auto-layout rearranges the canvas as one undo step', async ({ app }) => {
     await app.openExample('codespartan');
     const host = app.testId('host-codespartan-vps');

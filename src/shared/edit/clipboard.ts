@@ -1,5 +1,6 @@
 import { hostViewKey, nodeKey, uniqueId, type Dependency, type Host, type Placement, type Service, type Topology } from '../model';
 import { newServiceId } from './ids';
+import { pinPackedBoxes } from './layout';
 import { updateTier } from './tiers';
 
 /** What Copy keeps: services and hosts with the dependencies and placements among them. */
@@ -53,6 +54,8 @@ export function pasteFragment(topology: Topology, tierId: string | null, fragmen
   next = { ...next, dependencies: [...next.dependencies, ...dependencies] };
   const hostIds: string[] = [];
   if (tierId !== null && next.tiers.some((t) => t.id === tierId)) {
+    // Pasted hosts are placed by hand, beside their originals: the others stay where they are.
+    if (fragment.hosts.length > 0) next = pinPackedBoxes(next, hostViewKey(tierId));
     const hostMap = new Map<string, string>();
     const hosts: Host[] = fragment.hosts.map((h) => {
       const id = uniqueId(h.id, new Set([...next.tiers.flatMap((t) => t.hosts.map((x) => x.id)), ...hostIds]));

@@ -1,7 +1,7 @@
 import { hostViewKey, nodeKey, type Host, type Topology } from '../model';
 import type { HostFlavor } from '../catalog';
 import { newHostId } from './ids';
-import { setPositions } from './layout';
+import { pinPackedBoxes, setPositions } from './layout';
 import { updateTier } from './tiers';
 
 /** The environment new hosts join: the first production one, else the first, else a new "prod". */
@@ -38,7 +38,9 @@ export function addHost(
     role: 'active',
     dockerSocket: '/var/run/docker.sock',
   };
-  let next = updateTier(withEnv.topology, tierId, (t) => ({ ...t, hosts: [...t.hosts, host] }));
+  // Pinned before the host joins: the packer would fit it in among them and shift the rest.
+  const before = position ? pinPackedBoxes(withEnv.topology, hostViewKey(tierId)) : withEnv.topology;
+  let next = updateTier(before, tierId, (t) => ({ ...t, hosts: [...t.hosts, host] }));
   if (position) next = setPositions(next, hostViewKey(tierId), { [nodeKey('host', hostId)]: position });
   return { topology: next, hostId };
 }

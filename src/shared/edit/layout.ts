@@ -1,19 +1,37 @@
-import type { Layout, Position, Topology } from '../model';
+import { viewOfKey, type Layout, type Position, type Topology } from '../model';
+import { layoutCanvas } from '../view/canvas-layout';
 
-/** Sets canvas positions in one view; positions are rounded so that files diff cleanly. */
+/** Hosts and planes: the boxes the canvas packs in rows until they have a saved place. */
+const BOX_KEY = /^(host|plane):/;
+
+/**
+ * Sets canvas positions in one view; positions are rounded so that files diff cleanly.
+ * The first box placed by hand pins the packed ones where they are: the packer puts
+ * unsaved boxes below the saved ones, so nudging one host would otherwise move every
+ * other host of the tier.
+ */
 export function setPositions(topology: Topology, viewKey: string, positions: Readonly<Record<string, Pick<Position, 'x' | 'y'>>>): Topology {
+  const rounded = Object.entries(positions).map(([key, p]) => [key, Math.round(p.x), Math.round(p.y)] as const);
   const current = topology.layout[viewKey] ?? {};
-  const next = { ...current };
-  let changed = false;
-  for (const [key, p] of Object.entries(positions)) {
-    const x = Math.round(p.x);
-    const y = Math.round(p.y);
-    const old = current[key];
-    if (old && old.x === x && old.y === y) continue;
-    next[key] = { ...old, x, y };
-    changed = true;
+  const moved = rounded.filter(([key, x, y]) => current[key]?.x !== x || current[key]?.y !== y);
+  if (moved.length === 0) return topology;
+  const base = moved.some(([key]) => BOX_KEY.test(key)) ? pinPackedBoxes(topology, viewKey) : topology;
+  const next = { ...(base.layout[viewKey] ?? {}) };
+  for (const [key, x, y] of moved) next[key] = { ...next[key], x, y };
+  return { ...base, layout: { ...base.layout, [viewKey]: next } };
+}
+
+/** Saves where the packer shows each host or plane that has no saved place yet in this view. */
+export function pinPackedBoxes(topology: Topology, viewKey: string): Topology {
+  const view = viewOfKey(viewKey);
+  if (!view) return topology;
+  const saved = topology.layout[viewKey] ?? {};
+  const pins: Record<string, Position> = {};
+  for (const box of layoutCanvas(topology, view.view === 'host' ? view.tierId : undefined, view.view).boxes) {
+    if (BOX_KEY.test(box.key) && !saved[box.key]) pins[box.key] = { x: Math.round(box.x), y: Math.round(box.y) };
   }
-  return changed ? { ...topology, layout: { ...topology.layout, [viewKey]: next } } : topology;
+  if (Object.keys(pins).length === 0) return topology;
+  return { ...topology, layout: { ...topology.layout, [viewKey]: { ...saved, ...pins } } };
 }
 
 /** Forgets the saved positions of these node keys in every view (they go back to the grid). */
