@@ -26,7 +26,7 @@ export interface ComposeProject {
 }
 
 /** Writes the file (with test-only secret env files and bind sources) into `dir` and drives it on `host`. */
-export async function composeProject(host: TestbedHost, file: ComposeFile, project: string, dir: string): Promise<ComposeProject> {
+export async function composeProject(host: TestbedHost, file: Pick<ComposeFile, 'fileName' | 'text' | 'secretEnvFiles'>, project: string, dir: string): Promise<ComposeProject> {
   await mkdir(join(dir, 'secrets'), { recursive: true });
   for (const env of file.secretEnvFiles) await writeFile(join(dir, env.path), env.variables.map((v) => `${v.env}=test-only`).join('\n'));
   for (const source of bindSources(file.text)) await mkdir(source, { recursive: true });
@@ -52,6 +52,15 @@ export async function composeProject(host: TestbedHost, file: ComposeFile, proje
     return { health, memory };
   }
 
+  async function disconnectLeftovers(): Promise<void> {
+    const { stdout } = await docker('network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`);
+    for (const network of stdout.split('\n').filter(Boolean)) {
+      const { stdout: names } = await docker('network', 'inspect', '--format', '{{range .Containers}}{{.Name}} {{end}}', network);
+      for (const name of names.split(' ').filter(Boolean)) await docker('network', 'disconnect', '-f', network, name).catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+
   return {
     async up(services = []) {
       // `up` itself waits for service_healthy before starting each dependent.
@@ -65,7 +74,17 @@ export async function composeProject(host: TestbedHost, file: ComposeFile, proje
       }
     },
     async down() {
-      await compose('down', '-v', '--remove-orphans', '-t', '1');
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await compose('down', '-v', '--remove-orphans', '-t', '1');
+          return;
+        } catch (error) {
+          // A busy dockerd can keep a removed container's endpoint on a network for a moment
+          // ("has active endpoints"); force it off and take the rest down again.
+          if (attempt === 3 || !/has active endpoints/.test(String((error as { stderr?: string }).stderr))) throw error;
+          await disconnectLeftovers();
+        }
+      }
     },
   };
 }
