@@ -144,6 +144,35 @@ describe('startBridge', () => {
     expect(await event).toEqual({ type: 'event', name: 'menu.command', payload: { command: 'file.save' } });
   });
 
+  it('close waits for a call still being answered, so the caller may remove its files afterwards', async () => {
+    let finish: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (finish = resolve));
+    let answered = false;
+    const base = createHandlers({ documents: new Documents(), recent: new RecentFiles(new MemoryStore()), examples: new Examples(dir), dialogs: null, appInfo: { version: 'test', transport: 'bridge', nativeDialogs: false } });
+    const slow = await startBridge({
+      handlers: {
+        ...base,
+        'app.info': async (request) => {
+          await gate;
+          answered = true;
+          return base['app.info'](request);
+        },
+      },
+      allowedOrigins: [ORIGIN],
+      log: () => undefined,
+    });
+    const ws = await connect(slow.url);
+    ws.send(JSON.stringify({ type: 'call', id: 1, channel: 'app.info', payload: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    let closed = false;
+    const closing = slow.close().then(() => (closed = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(false);
+    finish();
+    await closing;
+    expect(answered).toBe(true);
+  });
+
   it('answers a plain HTTP request with 426', async () => {
     const response = await fetch(`http://127.0.0.1:${bridge.port}/`);
     expect(response.status).toBe(426);

@@ -59,9 +59,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.handlers, log));
+    wss.handleUpgrade(request, socket, head, (ws) => serveClient(ws, options.handlers, log, track));
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Calls still being answered: close waits for them, so that whoever removes the
+  // user data afterwards does not pull it from under a handler that is writing there.
+  const inFlight = new Set<Promise<void>>();
+  const track = (answer: Promise<void>) => {
+    inFlight.add(answer);
+    void answer.finally(() => inFlight.delete(answer));
+  };
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,6 +92,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Bounded: a call may be waiting on an unreachable host's connect timeout.
+      await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
     },
   };
 }
@@ -119,10 +128,13 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveClient(ws: WebSocket, handlers: Handlers, log: (message: string, error?: unknown) => void): void {
+/** How long close waits for calls still being answered. */
+const CLOSE_WAIT_MS = 5_000;
+
+function serveClient(ws: WebSocket, handlers: Handlers, log: (message: string, error?: unknown) => void, track: (answer: Promise<void>) => void): void {
   ws.on('error', (error) => log('[bridge] connection error', error));
   ws.on('message', (data: RawData, isBinary: boolean) => {
-    void answer(data, isBinary).catch((error: unknown) => log('[bridge] could not answer a message', error));
+    track(answer(data, isBinary).catch((error: unknown) => log('[bridge] could not answer a message', error)));
   });
 
   const reply = (id: number, result: IpcResult<unknown>): void => {
