@@ -22,20 +22,24 @@ beforeEach(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'stackdraft-bridge-'));
   await fs.writeFile(join(dir, 'one.stackdraft.yaml'), serializeTopology(emptyTopology('One')));
   await fs.writeFile(join(dir, 'catalog.json'), JSON.stringify([{ id: 'one', name: 'One', description: 'd', file: 'one.stackdraft.yaml', seed: '000' }]));
-  const handlers = createHandlers({
-    documents: new Documents(),
-    recent: new RecentFiles(new MemoryStore()),
-    examples: new Examples(dir),
-    dialogs: null,
-    appInfo: { version: 'test', transport: 'bridge', nativeDialogs: false },
-  });
-  bridge = await startBridge({ handlers, allowedOrigins: [ORIGIN], log: () => undefined });
+  bridge = await startBridge({ handlers: handlersFor(dir), allowedOrigins: [ORIGIN], log: () => undefined });
 });
 afterEach(async () => {
   for (const ws of open.splice(0)) if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
   await bridge.close();
   await fs.rm(dir, { recursive: true, force: true });
 });
+
+/** The real handlers, serving the examples in `examplesDir`. */
+function handlersFor(examplesDir: string) {
+  return createHandlers({
+    documents: new Documents(),
+    recent: new RecentFiles(new MemoryStore()),
+    examples: new Examples(examplesDir),
+    dialogs: null,
+    appInfo: { version: 'test', transport: 'bridge', nativeDialogs: false },
+  });
+}
 
 function track(ws: WebSocket): WebSocket {
   open.push(ws);
@@ -148,7 +152,7 @@ describe('startBridge', () => {
     let finish: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (finish = resolve));
     let answered = false;
-    const base = createHandlers({ documents: new Documents(), recent: new RecentFiles(new MemoryStore()), examples: new Examples(dir), dialogs: null, appInfo: { version: 'test', transport: 'bridge', nativeDialogs: false } });
+    const base = handlersFor(dir);
     const slow = await startBridge({
       handlers: {
         ...base,

@@ -24,11 +24,12 @@ export type Layout = z.infer<typeof layoutSchema>;
 
 export type NodeKind = 'host' | 'service' | 'plane';
 export const nodeKey = (kind: NodeKind, id: string): string => `${kind}:${id}`;
-export const hostViewKey = (tierId: string): string => `host/${tierId}`;
+const HOST_VIEW_PREFIX = 'host/';
+export const hostViewKey = (tierId: string): string => `${HOST_VIEW_PREFIX}${tierId}`;
 export const PLANE_VIEW_KEY = 'plane';
 
 /** Which view a view key names: the host view of one tier, or the plane view. */
 export function viewOfKey(viewKey: string): { view: 'host'; tierId: string } | { view: 'plane' } | undefined {
   if (viewKey === PLANE_VIEW_KEY) return { view: 'plane' };
-  return viewKey.startsWith('host/') ? { view: 'host', tierId: viewKey.slice('host/'.length) } : undefined;
+  return viewKey.startsWith(HOST_VIEW_PREFIX) ? { view: 'host', tierId: viewKey.slice(HOST_VIEW_PREFIX.length) } : undefined;
 }
